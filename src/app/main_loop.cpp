@@ -1,0 +1,258 @@
+#include "app/main_loop.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include "app/png_writer.h"
+#include "core/json.h"
+#include "core/version.h"
+#include "ui/theme.h"
+
+namespace portlab::app {
+
+namespace {
+
+// Frames drawn after the last input: ImGui needs a couple to settle hover
+// states, popups and auto-sized windows.
+constexpr int kTrailingFrames = 3;
+
+}  // namespace
+
+bool App::init(const LaunchOptions& options) {
+  options_ = options;
+  platform::configure_sdl_hints();
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+    std::fprintf(stderr, "portlab: cannot start SDL: %s\n", SDL_GetError());
+    return false;
+  }
+  // OpenGL ES 3.0 on both targets (WebGL2 in the browser), so one shader path.
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+  window_ = SDL_CreateWindow("PortLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                             options.height, flags);
+  if (!window_) {
+    std::fprintf(stderr, "portlab: cannot open a window: %s\n", SDL_GetError());
+    return false;
+  }
+  gl_context_ = SDL_GL_CreateContext(window_);
+  if (!gl_context_) {
+    std::fprintf(stderr, "portlab: cannot create an OpenGL ES 3.0 context: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(window_, gl_context_);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code, not a file next to the binary
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep redrawing
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  store_ = &platform::store(options);
+  settings::Loaded loaded = settings::load(*store_);
+  settings_ = saved_settings_ = loaded.settings;
+  settings_writable_ = loaded.writable;
+
+  navigator_.open_fragment(platform::initial_fragment(options));
+  // A problem with the saved settings outranks a link problem: it is about
+  // the learner's own data.
+  if (!loaded.notice.empty()) navigator_.set_notice(loaded.notice);
+
+  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_});
+  apply_settings();
+  frames_wanted_ = kTrailingFrames;
+  return true;
+}
+
+void App::wake() { frames_wanted_ = std::max(frames_wanted_, kTrailingFrames); }
+
+bool App::step() {
+  // ImGui 1.86 samples key state once per frame, so a key pressed and
+  // released between two frames would be lost (a fast tap on a paused page,
+  // or automation). Such a release, and what follows it, waits for the next
+  // frame.
+  std::vector<SDL_Event> events;
+  events.swap(deferred_events_);
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) events.push_back(event);
+  std::vector<SDL_Scancode> pressed_this_frame;
+  size_t handled = 0;
+  for (; handled < events.size(); ++handled) {
+    const SDL_Event& e = events[handled];
+    if (e.type == SDL_KEYUP && std::find(pressed_this_frame.begin(), pressed_this_frame.end(),
+                                         e.key.keysym.scancode) != pressed_this_frame.end())
+      break;
+    if (e.type == SDL_KEYDOWN) pressed_this_frame.push_back(e.key.keysym.scancode);
+    handle_event(e);
+  }
+  deferred_events_.assign(events.begin() + static_cast<long>(handled), events.end());
+  if (!events.empty()) wake();
+  if (quit_) return false;
+  if (frames_wanted_ == 0) return true;
+
+  apply_settings();
+  render_frame();
+  --frames_wanted_;
+
+  if (auto change = navigator_.take_url_change()) platform::apply_url_change(*change);
+  if (frames_rendered_ == 1) platform::first_frame_shown();
+  if (!options_.screenshot_path.empty() && frames_wanted_ == 0) {
+    // The first settled frame is the one a person would see.
+    if (!write_screenshot()) exit_code_ = 1;
+    quit_ = true;
+  }
+  return !quit_;
+}
+
+void App::handle_event(const SDL_Event& event) {
+  ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_QUIT) quit_ = true;
+  if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+      event.window.windowID == SDL_GetWindowID(window_))
+    quit_ = true;
+}
+
+void App::apply_settings() {
+  // Fonts are rasterised for UI scale x device pixel ratio; rebuild when
+  // either changes (a setting, or the window moving to another screen).
+  int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+  SDL_GetWindowSize(window_, &window_w, &window_h);
+  SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
+  const float device_ratio = window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
+  const float pixel_scale = settings_.ui_scale * device_ratio;
+  if (pixel_scale != fonts_.pixel_scale) {
+    ui::build_fonts(fonts_, platform::asset_dir(), settings_.ui_scale, device_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  if (!theme_applied_ || settings_.theme != applied_theme_ || settings_.ui_scale != applied_ui_scale_) {
+    ui::apply_theme(settings_.theme, settings_.ui_scale);
+    theme_applied_ = true;
+    applied_theme_ = settings_.theme;
+    applied_ui_scale_ = settings_.ui_scale;
+  }
+  if (settings_ != saved_settings_ && settings_writable_) {
+    if (!settings::save(*store_, settings_))
+      navigator_.set_notice("Your settings could not be saved: the browser's storage is full or blocked.");
+    saved_settings_ = settings_;
+  }
+}
+
+void App::render_frame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  const bool animating = shell_.draw();
+  ImGui::Render();
+
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec4 background = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++frames_rendered_;
+  if (animating) frames_wanted_ = std::max(frames_wanted_, 2);
+  if (!options_.screenshot_path.empty() && frames_wanted_ == 1) return;  // read before the swap
+  SDL_GL_SwapWindow(window_);
+}
+
+bool App::write_screenshot() {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(window_, &w, &h);
+  std::vector<unsigned char> rgba(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  // OpenGL's rows run bottom-up; PNG's top-down.
+  std::vector<unsigned char> flipped(rgba.size());
+  const size_t row = static_cast<size_t>(w) * 4;
+  for (int y = 0; y < h; ++y)
+    std::copy_n(&rgba[static_cast<size_t>(h - 1 - y) * row], row, &flipped[static_cast<size_t>(y) * row]);
+  if (!write_png(options_.screenshot_path, w, h, flipped)) {
+    std::fprintf(stderr, "portlab: cannot write %s\n", options_.screenshot_path.c_str());
+    return false;
+  }
+  return true;
+}
+
+int App::shutdown() {
+  if (!options_.state_path.empty()) {
+    if (FILE* f = std::fopen(options_.state_path.c_str(), "w")) {
+      std::fputs(state_json().c_str(), f);
+      std::fclose(f);
+    }
+  }
+  shell_.discard();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (gl_context_) SDL_GL_DeleteContext(gl_context_);
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_Quit();
+  return exit_code_;
+}
+
+std::string App::state_json() const {
+  json::Value state = json::Value::object();
+  state["version"] = portlab::version();
+  state["view"] = nav::screen_id(navigator_.current().screen);
+  state["route"] = nav::to_fragment(navigator_.current());
+  state["frames"] = static_cast<double>(frames_rendered_);
+  state["idle"] = idle();
+  state["notice"] = navigator_.notice();
+  state["theme"] = settings::theme_id(settings_.theme);
+  state["ui_scale"] = static_cast<double>(settings_.ui_scale);
+  state["font_pixel_scale"] = static_cast<double>(fonts_.pixel_scale);
+  // The logical size of the last frame drawn, so tests can tell a resize was seen.
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  state["display"] = json::Array{static_cast<double>(display.x), static_cast<double>(display.y)};
+  return json::write(state);
+}
+
+std::string App::command(const std::string& json_text) {
+  auto fail = [](const std::string& why) {
+    json::Value answer = json::Value::object();
+    answer["ok"] = false;
+    answer["error"] = why;
+    return json::write(answer);
+  };
+  json::ParseResult parsed = json::parse(json_text);
+  if (!parsed.ok()) return fail("command is not JSON: " + parsed.error.message);
+  const json::Value& cmd = *parsed.value;
+  if (const json::Value* open = cmd.find("open")) {
+    // Following a link: the address bar already shows it.
+    if (!open->is_string()) return fail("\"open\" needs a fragment string");
+    navigator_.open_fragment(open->as_string());
+  } else if (const json::Value* go = cmd.find("go")) {
+    // An in-app move, as a click would make: it adds a history entry.
+    if (!go->is_string()) return fail("\"go\" needs a fragment string");
+    nav::ParsedRoute route = nav::parse_fragment(go->as_string());
+    if (!route.problem.empty()) return fail(route.problem);
+    navigator_.go(route.route);
+  } else {
+    return fail("unknown command; expected \"open\" or \"go\"");
+  }
+  wake();
+  json::Value answer = json::Value::object();
+  answer["ok"] = true;
+  return json::write(answer);
+}
+
+}  // namespace portlab::app

@@ -1,0 +1,69 @@
+// The app: one SDL window with an OpenGL ES 3.0 (WebGL2) context, ImGui, the
+// model, and the shared frame function. The platform backend calls step()
+// from its loop; step() renders only when something changed (input, a
+// running animation, or a few trailing frames so ImGui can settle), so an
+// idle app draws nothing.
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/platform.h"
+#include "core/nav/navigator.h"
+#include "core/settings/settings.h"
+#include "ui/fonts.h"
+#include "ui/shell.h"
+
+namespace portlab::app {
+
+class App {
+ public:
+  bool init(const LaunchOptions& options);
+  // Handles every pending event and renders if needed. False: quit.
+  bool step();
+  // True when no frame is wanted until the next event: the loop may sleep.
+  bool idle() const { return frames_wanted_ == 0 && deferred_events_.empty() && !quit_; }
+  // Something outside SDL's event queue happened (browser event, command).
+  void wake();
+  // Tears everything down; returns the process exit code.
+  int shutdown();
+
+  // The test hook behind window.portlab.state(): a JSON object.
+  std::string state_json() const;
+  // The test hook behind window.portlab.command(): takes a JSON object such
+  // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...}.
+  std::string command(const std::string& json_text);
+
+ private:
+  void handle_event(const SDL_Event& event);
+  void apply_settings();
+  void render_frame();
+  bool write_screenshot();
+
+  LaunchOptions options_;
+  SDL_Window* window_ = nullptr;
+  SDL_GLContext gl_context_ = nullptr;
+
+  nav::Navigator navigator_;
+  settings::Settings settings_;
+  settings::Settings saved_settings_;
+  bool settings_writable_ = true;
+  storage::KeyValueStore* store_ = nullptr;
+
+  ui::FontSet fonts_;
+  ui::Shell shell_;
+  bool theme_applied_ = false;
+  settings::Theme applied_theme_ = settings::Theme::Dark;
+  float applied_ui_scale_ = 0;
+
+  std::vector<SDL_Event> deferred_events_;  // input held back to the next frame
+  int frames_wanted_ = 0;
+  uint64_t frames_rendered_ = 0;
+  bool quit_ = false;
+  int exit_code_ = 0;
+};
+
+}  // namespace portlab::app

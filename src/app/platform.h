@@ -1,0 +1,55 @@
+// The platform backend: everything that differs between the native program
+// and the browser page. One interface, one file per platform
+// (platform_native.cpp, platform_web.cpp); the rest of the app is shared.
+#pragma once
+
+#include <string>
+
+#include "core/nav/navigator.h"
+#include "core/storage/key_value_store.h"
+
+namespace portlab::app {
+
+class App;
+
+// Command-line options (native); the page gets its options from the URL.
+struct LaunchOptions {
+  std::string fragment;         // e.g. "#/settings": where to open
+  std::string screenshot_path;  // write a PNG of the first settled frame, then quit
+  std::string state_path;       // write window.portlab.state()'s JSON there on exit
+  std::string data_dir;         // where settings and progress live (overrides the default)
+  int width = 1280, height = 800;
+};
+
+namespace platform {
+
+// SDL hints that must be set before SDL_Init (the page sends keyboard input
+// to the canvas only, so the rest of the page keeps its keys).
+void configure_sdl_hints();
+
+// Parses argv (native); false with a message on stderr for bad arguments.
+bool parse_launch_options(int argc, char** argv, LaunchOptions& options);
+
+// Where fonts and data are: beside the native binary, /assets in the page.
+std::string asset_dir();
+
+// Persistent storage: files in the user's data directory natively,
+// localStorage in the browser.
+storage::KeyValueStore& store(const LaunchOptions& options);
+
+// Where to open: the URL fragment in the browser, --route natively.
+std::string initial_fragment(const LaunchOptions& options);
+
+// Reflects a navigation in the address bar and the browser history.
+void apply_url_change(const nav::Navigator::UrlChange& change);
+
+// Called once, after the first frame is on screen (the page hides its
+// loading overlay).
+void first_frame_shown();
+
+// Runs the main loop until the app quits (natively); in the browser it
+// starts the loop and never returns.
+void run(App& app);
+
+}  // namespace platform
+}  // namespace portlab::app

@@ -1,0 +1,125 @@
+// The native backend: command-line options, files in the user's data
+// directory, and a loop that sleeps in SDL's event wait while idle.
+#include <SDL.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "app/file_store.h"
+#include "app/main_loop.h"
+#include "app/platform.h"
+
+namespace portlab::app::platform {
+
+namespace {
+
+const char* kUsage =
+    "usage: portlab [--route FRAGMENT] [--size WxH] [--data-dir DIR]\n"
+    "               [--screenshot FILE.png] [--state FILE.json]\n"
+    "  --route       open this place, e.g. '#/settings' (as in the web link)\n"
+    "  --size        window size in logical pixels (default 1280x800)\n"
+    "  --data-dir    keep settings and progress here instead of the user data directory\n"
+    "  --screenshot  write the first settled frame as PNG and quit\n"
+    "  --state       write the app state (as window.portlab.state()) as JSON on exit\n";
+
+bool parse_size(const char* text, int& w, int& h) {
+  char extra = 0;
+  return std::sscanf(text, "%dx%d%c", &w, &h, &extra) == 2 && w >= 200 && h >= 200 && w <= 8192 && h <= 8192;
+}
+
+}  // namespace
+
+void configure_sdl_hints() {}
+
+bool parse_launch_options(int argc, char** argv, LaunchOptions& options) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&](const char* name) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "portlab: %s needs a value\n", name);
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    } else if (arg == "--route") {
+      const char* v = value("--route");
+      if (!v) return false;
+      options.fragment = v;
+    } else if (arg == "--screenshot") {
+      const char* v = value("--screenshot");
+      if (!v) return false;
+      options.screenshot_path = v;
+    } else if (arg == "--state") {
+      const char* v = value("--state");
+      if (!v) return false;
+      options.state_path = v;
+    } else if (arg == "--data-dir") {
+      const char* v = value("--data-dir");
+      if (!v) return false;
+      options.data_dir = v;
+    } else if (arg == "--size") {
+      const char* v = value("--size");
+      if (!v) return false;
+      if (!parse_size(v, options.width, options.height)) {
+        std::fprintf(stderr, "portlab: bad --size '%s' (expected WxH, 200 to 8192 each)\n", v);
+        return false;
+      }
+    } else {
+      std::fprintf(stderr, "portlab: unknown option '%s' (try --help)\n", arg.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string asset_dir() {
+  // Assets are copied beside the binary at build time.
+  std::string dir = ".";
+  if (char* base = SDL_GetBasePath()) {
+    dir = base;
+    SDL_free(base);
+  }
+  if (!dir.empty() && dir.back() == '/') dir.pop_back();
+  return dir + "/assets";
+}
+
+storage::KeyValueStore& store(const LaunchOptions& options) {
+  static FileStore* files = nullptr;
+  if (!files) {
+    std::string dir = options.data_dir;
+    if (dir.empty()) {
+      // $XDG_DATA_HOME/portlab, usually ~/.local/share/portlab (XDG base directories).
+      if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        dir = std::string(xdg) + "/portlab";
+      } else if (const char* home = std::getenv("HOME"); home && *home) {
+        dir = std::string(home) + "/.local/share/portlab";
+      } else {
+        dir = "./portlab-data";
+      }
+    }
+    files = new FileStore(dir);
+  }
+  return *files;
+}
+
+std::string initial_fragment(const LaunchOptions& options) { return options.fragment; }
+
+void apply_url_change(const nav::Navigator::UrlChange&) {
+  // No address bar natively: the Navigator's own history is the history.
+}
+
+void first_frame_shown() {}
+
+void run(App& app) {
+  while (app.step()) {
+    // Sleep until the next event instead of spinning: an idle window costs nothing.
+    if (app.idle()) SDL_WaitEvent(nullptr);
+  }
+}
+
+}  // namespace portlab::app::platform

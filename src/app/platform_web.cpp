@@ -1,0 +1,177 @@
+// The browser backend: the URL fragment and history, localStorage, the page's
+// loading overlay, and a main loop that pauses itself while idle. The page
+// (web/shell.js) wakes it on any input and calls the exported functions below.
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <string>
+
+#include "app/main_loop.h"
+#include "app/platform.h"
+
+namespace {
+
+portlab::app::App* g_app = nullptr;
+bool g_loop_paused = false;
+
+// clang-format off
+EM_JS(char*, js_location_hash, (), {
+  return stringToNewUTF8(window.location.hash || "");
+});
+
+EM_JS(void, js_history, (int kind, const char* fragment), {
+  const url = UTF8ToString(fragment);
+  if (kind == 0) history.pushState(null, "", url);
+  else if (kind == 1) history.replaceState(null, "", url);
+  else if (kind == 2) history.back();
+  else history.forward();
+});
+
+EM_JS(void, js_first_frame, (), {
+  if (window.portlabShell) window.portlabShell.firstFrame();
+});
+
+EM_JS(char*, js_storage_read, (const char* key), {
+  try {
+    const value = window.localStorage.getItem("portlab." + UTF8ToString(key));
+    return value === null ? 0 : stringToNewUTF8(value);
+  } catch (e) {
+    return 0;
+  }
+});
+
+// Returns 1 on success, 0 when the browser refuses (quota full, storage blocked).
+EM_JS(int, js_storage_write, (const char* key, const char* value), {
+  try {
+    window.localStorage.setItem("portlab." + UTF8ToString(key), UTF8ToString(value));
+    return 1;
+  } catch (e) {
+    return 0;
+  }
+});
+
+EM_JS(int, js_storage_remove, (const char* key), {
+  try {
+    window.localStorage.removeItem("portlab." + UTF8ToString(key));
+    return 1;
+  } catch (e) {
+    return 0;
+  }
+});
+// clang-format on
+
+class LocalStorageStore final : public portlab::storage::KeyValueStore {
+ public:
+  std::optional<std::string> read(const std::string& key) override {
+    char* value = js_storage_read(key.c_str());
+    if (!value) return std::nullopt;
+    std::string out(value);
+    free(value);
+    return out;
+  }
+  // localStorage.setItem replaces the whole value in one step: a reader sees
+  // the old or the new document, never a mixture.
+  bool write(const std::string& key, const std::string& value) override {
+    return js_storage_write(key.c_str(), value.c_str()) == 1;
+  }
+  bool remove(const std::string& key) override { return js_storage_remove(key.c_str()) == 1; }
+};
+
+void web_step(void* arg) {
+  auto* app = static_cast<portlab::app::App*>(arg);
+  app->step();
+  if (app->idle()) {
+    // Nothing to draw until the page reports input (portlab_wake).
+    emscripten_pause_main_loop();
+    g_loop_paused = true;
+  }
+}
+
+}  // namespace
+
+// Called by the page (web/shell.js). Kept out of dead-code elimination by
+// -sEXPORTED_FUNCTIONS in CMakeLists.txt.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* portlab_state_json() {
+  static std::string state;
+  state = g_app ? g_app->state_json() : std::string("{}");
+  return state.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* portlab_command(const char* json_text) {
+  static std::string answer;
+  answer = g_app ? g_app->command(json_text ? json_text : "") : std::string("{\"ok\":false,\"error\":\"not ready\"}");
+  if (g_app && g_loop_paused) {
+    g_loop_paused = false;
+    emscripten_resume_main_loop();
+  }
+  return answer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void portlab_wake() {
+  if (!g_app) return;
+  g_app->wake();
+  if (g_loop_paused) {
+    g_loop_paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+}  // extern "C"
+
+namespace portlab::app::platform {
+
+void configure_sdl_hints() {
+  // Keys go to the canvas only, so the rest of the page keeps its keyboard.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+}
+
+bool parse_launch_options(int, char**, LaunchOptions& options) {
+  // The page sizes the canvas with CSS; SDL reads the size from there.
+  double w = 0, h = 0;
+  emscripten_get_element_css_size("#canvas", &w, &h);
+  if (w >= 1 && h >= 1) {
+    options.width = static_cast<int>(w);
+    options.height = static_cast<int>(h);
+  }
+  return true;
+}
+
+std::string asset_dir() { return "/assets"; }
+
+storage::KeyValueStore& store(const LaunchOptions&) {
+  static LocalStorageStore local_storage;
+  return local_storage;
+}
+
+std::string initial_fragment(const LaunchOptions&) {
+  char* hash = js_location_hash();
+  std::string fragment(hash);
+  free(hash);
+  return fragment;
+}
+
+void apply_url_change(const nav::Navigator::UrlChange& change) {
+  int kind = 0;
+  switch (change.kind) {
+    case nav::Navigator::UrlChangeKind::Push: kind = 0; break;
+    case nav::Navigator::UrlChangeKind::Replace: kind = 1; break;
+    case nav::Navigator::UrlChangeKind::Back: kind = 2; break;
+    case nav::Navigator::UrlChangeKind::Forward: kind = 3; break;
+  }
+  js_history(kind, change.fragment.c_str());
+}
+
+void first_frame_shown() { js_first_frame(); }
+
+void run(App& app) {
+  g_app = &app;
+  // No ASYNCIFY: the browser calls web_step once per animation frame while
+  // the loop runs. simulate_infinite_loop=true leaves main() without
+  // returning, so nothing after run() executes (EXIT_RUNTIME=0).
+  emscripten_set_main_loop_arg(web_step, &app, 0, true);
+}
+
+}  // namespace portlab::app::platform

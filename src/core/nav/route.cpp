@@ -1,0 +1,124 @@
+#include "core/nav/route.h"
+
+#include <array>
+#include <utility>
+
+namespace portlab::nav {
+
+namespace {
+
+constexpr std::array<std::pair<Screen, const char*>, 3> kScreens{{
+    {Screen::Home, "home"},
+    {Screen::Settings, "settings"},
+    {Screen::About, "about"},
+}};
+
+// How many arguments each screen takes; extra segments are an error so that
+// a mistyped link is reported instead of silently half-followed.
+size_t max_args(Screen screen) {
+  switch (screen) {
+    case Screen::Home:
+    case Screen::Settings:
+    case Screen::About:
+      return 0;
+  }
+  return 0;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Percent-decodes one segment; false on a broken escape or a control byte.
+bool decode_segment(const std::string& in, std::string& out) {
+  out.clear();
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '%') {
+      if (i + 2 >= in.size()) return false;
+      int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      c = static_cast<char>(hi * 16 + lo);
+      i += 2;
+    }
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+    out += c;
+  }
+  return true;
+}
+
+bool is_unreserved(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == '~';
+}
+
+std::string encode_segment(const std::string& in) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : in) {
+    if (is_unreserved(c)) {
+      out += c;
+    } else {
+      auto u = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+ParsedRoute home_because(std::string problem) { return ParsedRoute{Route{}, std::move(problem)}; }
+
+}  // namespace
+
+const char* screen_id(Screen screen) {
+  for (const auto& [s, id] : kScreens)
+    if (s == screen) return id;
+  return "home";
+}
+
+ParsedRoute parse_fragment(const std::string& fragment) {
+  if (fragment.size() > kMaxFragmentLength) return home_because("That link is too long to be a PortLab link.");
+  std::string path = fragment;
+  if (!path.empty() && path[0] == '#') path.erase(0, 1);
+  if (!path.empty() && path[0] == '/') path.erase(0, 1);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  if (path.empty()) return {};
+
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string decoded;
+    if (!decode_segment(path.substr(start, slash - start), decoded) || decoded.empty())
+      return home_because("That link is malformed, so PortLab opened the course home.");
+    segments.push_back(std::move(decoded));
+    start = slash + 1;
+  }
+
+  for (const auto& [screen, id] : kScreens) {
+    if (segments[0] != id) continue;
+    if (segments.size() - 1 > max_args(screen))
+      return home_because("The page \"" + segments[0] + "\" does not take more after it in a link.");
+    Route route{screen, std::vector<std::string>(segments.begin() + 1, segments.end())};
+    return {route, ""};
+  }
+  return home_because("There is no page called \"" + segments[0] + "\", so PortLab opened the course home.");
+}
+
+std::string to_fragment(const Route& route) {
+  std::string out = "#/";
+  out += screen_id(route.screen);
+  for (const std::string& arg : route.args) {
+    out += '/';
+    out += encode_segment(arg);
+  }
+  return out;
+}
+
+}  // namespace portlab::nav

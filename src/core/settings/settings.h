@@ -1,0 +1,56 @@
+// User settings: theme, UI scale, motion, default OS profile. Read from and
+// written to a KeyValueStore as a versioned document; out-of-range values are
+// corrected and reported rather than trusted.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json.h"
+#include "core/storage/key_value_store.h"
+
+namespace portlab::settings {
+
+enum class Theme { Dark, Light, HighContrast };
+
+const char* theme_id(Theme theme);    // "dark", "light", "high-contrast"
+const char* theme_name(Theme theme);  // "Dark", "Light", "High contrast"
+inline constexpr Theme kThemes[] = {Theme::Dark, Theme::Light, Theme::HighContrast};
+
+inline constexpr float kMinUiScale = 0.75f;
+inline constexpr float kMaxUiScale = 3.0f;
+
+struct Settings {
+  Theme theme = Theme::Dark;
+  float ui_scale = 1.0f;        // on top of the screen's own pixel ratio
+  bool reduced_motion = false;  // no animations; steps jump to their end
+  bool presenter = false;       // classroom projection: large, minimal chrome
+
+  bool operator==(const Settings& o) const {
+    return theme == o.theme && ui_scale == o.ui_scale && reduced_motion == o.reduced_motion &&
+           presenter == o.presenter;
+  }
+  bool operator!=(const Settings& o) const { return !(*this == o); }
+};
+
+// Clamps the scale into [kMinUiScale, kMaxUiScale].
+float clamp_ui_scale(float scale);
+
+json::Value to_json(const Settings& settings);
+
+// Missing fields keep their defaults; wrong ones are reported in `problems`.
+Settings from_json(const json::Value& value, std::vector<std::string>* problems);
+
+inline constexpr const char* kStoreKey = "settings";
+inline constexpr const char* kFormat = "settings";
+inline constexpr int kFormatVersion = 1;
+
+struct Loaded {
+  Settings settings;
+  std::string notice;     // say this to the user when non-empty
+  bool writable = true;   // false: do not save over what is stored
+};
+Loaded load(storage::KeyValueStore& store);
+bool save(storage::KeyValueStore& store, const Settings& settings);
+
+}  // namespace portlab::settings

@@ -1,0 +1,119 @@
+#include "ui/shell.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/keys.h"
+#include "ui/widgets.h"
+
+namespace portlab::ui {
+
+namespace {
+
+struct NavEntry {
+  nav::Screen screen;
+  const char* label;
+};
+constexpr NavEntry kNavEntries[] = {
+    {nav::Screen::Home, "Home"},
+    {nav::Screen::Settings, "Settings"},
+    {nav::Screen::About, "About"},
+};
+
+constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+}  // namespace
+
+void Shell::init(const ViewContext& ctx) {
+  ctx_ = ctx;
+  home_.init(ctx);
+  settings_view_.init(ctx);
+  about_.init(ctx);
+}
+
+void Shell::discard() {
+  about_.discard();
+  settings_view_.discard();
+  home_.discard();
+}
+
+bool Shell::draw() {
+  handle_shortcuts();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::Begin("PortLab", nullptr, kRootFlags);
+  draw_top_bar();
+  draw_notice();
+  draw_screen();
+  ImGui::End();
+  return false;  // nothing in the shell animates yet
+}
+
+void Shell::draw_top_bar() {
+  ImGui::PushFont(ctx_.fonts->heading);
+  ImGui::TextColored(tone(Tone::Accent), "PortLab");
+  ImGui::PopFont();
+  const nav::Screen current = ctx_.navigator->current().screen;
+  for (const NavEntry& entry : kNavEntries) {
+    same_line_if_fits(button_width(entry.label));
+    const bool selected = entry.screen == current;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(entry.label)) ctx_.navigator->go(nav::Route{entry.screen, {}});
+    if (selected) ImGui::PopStyleColor();
+  }
+  ImGui::Separator();
+}
+
+void Shell::draw_notice() {
+  const std::string& notice = ctx_.navigator->notice();
+  if (notice.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Warning));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(notice.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Dismiss")) ctx_.navigator->clear_notice();
+}
+
+void Shell::draw_screen() {
+  // The screen scrolls on its own. On wide displays its content keeps a
+  // readable width, centred by widening the side padding, so the scrollbar
+  // still sits at the window's edge.
+  const float max_width = ImGui::GetFontSize() * 64.0f;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float padding = ImGui::GetStyle().WindowPadding.x;
+  const float side = std::max(padding, (avail - max_width) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, padding));
+  ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  switch (ctx_.navigator->current().screen) {
+    case nav::Screen::Home: home_.draw(); break;
+    case nav::Screen::Settings: settings_view_.draw(); break;
+    case nav::Screen::About: about_.draw(); break;
+  }
+  ImGui::EndChild();
+}
+
+void Shell::handle_shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  settings::Settings& s = *ctx_.settings;
+  if (io.KeyCtrl && !io.WantTextInput) {
+    // Both the main row and the keypad: classrooms use either.
+    if (ImGui::IsKeyPressed(keys::kEqual) || ImGui::IsKeyPressed(keys::kKeypadPlus))
+      s.ui_scale = settings::clamp_ui_scale(s.ui_scale + 0.1f);
+    if (ImGui::IsKeyPressed(keys::kMinus) || ImGui::IsKeyPressed(keys::kKeypadMinus))
+      s.ui_scale = settings::clamp_ui_scale(s.ui_scale - 0.1f);
+    if (ImGui::IsKeyPressed(keys::kNum0) || ImGui::IsKeyPressed(keys::kKeypad0)) s.ui_scale = 1.0f;
+  }
+  if (io.KeyAlt && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(keys::kLeft)) ctx_.navigator->back();
+    if (ImGui::IsKeyPressed(keys::kRight)) ctx_.navigator->forward();
+  }
+}
+
+}  // namespace portlab::ui

@@ -1,0 +1,17 @@
+// What every view is given: pointers to the model it draws and to the shared
+// fonts. Views hold no rules: they read the model and call its commands.
+#pragma once
+
+#include "core/nav/navigator.h"
+#include "core/settings/settings.h"
+#include "ui/fonts.h"
+
+namespace portlab::ui {
+
+struct ViewContext {
+  nav::Navigator* navigator = nullptr;
+  settings::Settings* settings = nullptr;
+  const FontSet* fonts = nullptr;
+};
+
+}  // namespace portlab::ui

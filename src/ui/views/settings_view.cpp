@@ -1,0 +1,46 @@
+#include "ui/views/settings_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace portlab::ui {
+
+void SettingsView::draw() {
+  settings::Settings& s = *ctx_.settings;
+  title(ctx_, "Settings");
+
+  heading(ctx_, "Theme");
+  bool first = true;
+  for (settings::Theme theme : settings::kThemes) {
+    const char* name = settings::theme_name(theme);
+    if (!first) same_line_if_fits(ImGui::GetFrameHeight() + button_width(name));
+    first = false;
+    if (ImGui::RadioButton(name, s.theme == theme)) s.theme = theme;
+  }
+
+  heading(ctx_, "Text size");
+  // Edited as a percentage ("150 %" reads better than "1.50") and applied
+  // when the slider is released, so text does not re-layout under the pointer.
+  const int current = static_cast<int>(s.ui_scale * 100.0f + 0.5f);
+  if (!slider_active_) pending_percent_ = current;
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x));
+  ImGui::SliderInt("##text size", &pending_percent_, static_cast<int>(settings::kMinUiScale * 100),
+                   static_cast<int>(settings::kMaxUiScale * 100), "%d %%", ImGuiSliderFlags_AlwaysClamp);
+  slider_active_ = ImGui::IsItemActive();
+  if (ImGui::IsItemDeactivatedAfterEdit()) s.ui_scale = settings::clamp_ui_scale(pending_percent_ / 100.0f);
+  same_line_if_fits(button_width("Smaller"));
+  if (ImGui::Button("Smaller")) s.ui_scale = settings::clamp_ui_scale(s.ui_scale - 0.1f);
+  same_line_if_fits(button_width("Larger"));
+  if (ImGui::Button("Larger")) s.ui_scale = settings::clamp_ui_scale(s.ui_scale + 0.1f);
+  same_line_if_fits(button_width("Reset"));
+  if (ImGui::Button("Reset")) s.ui_scale = 1.0f;
+  paragraph("Ctrl and + or - change the size from anywhere; Ctrl and 0 resets it.", Tone::Muted);
+
+  heading(ctx_, "Motion");
+  ImGui::Checkbox("Reduce motion (no animations)", &s.reduced_motion);
+}
+
+}  // namespace portlab::ui

@@ -1,0 +1,187 @@
+// A small browser-test harness: Debian's Chromium driven by playwright-core
+// (never a downloaded browser), the web build served on loopback, and strict
+// checks on every page: no console errors, no failed requests, no request to
+// another origin. Each test gets a fresh browser context (fresh storage) and
+// leaves a screenshot under build/test-artifacts/e2e/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// Flags that give WebGL (SwiftShader) headless and keep Chromium off the
+// network it cannot reach anyway.
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export class Suite {
+  constructor({ webRoot, artifactDir }) {
+    this.webRoot = webRoot;
+    this.artifactDir = artifactDir;
+    this.tests = [];
+  }
+
+  test(name, fn) {
+    this.tests.push({ name, fn });
+  }
+
+  async run(filter) {
+    // Fresh screenshots every run, so none is mistaken for a current one.
+    fs.rmSync(this.artifactDir, { recursive: true, force: true });
+    fs.mkdirSync(this.artifactDir, { recursive: true });
+    const server = await startServer(this.webRoot, 0);
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    let passed = 0;
+    let failed = 0;
+    const selected = this.tests.filter((t) => !filter || t.name.includes(filter));
+    for (const [index, t] of selected.entries()) {
+      const started = Date.now();
+      const page = new CheckedPage(browser, origin, this.artifactDir, `${String(index + 1).padStart(2, '0')}-${slug(t.name)}`);
+      try {
+        await t.fn(page);
+        page.assertClean();
+        passed++;
+        console.log(`  ok    ${t.name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        failed++;
+        console.log(`  FAIL  ${t.name}\n        ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n        ')}`);
+        for (const problem of page.problems) console.log(`        page: ${problem}`);
+      } finally {
+        await page.close();
+      }
+    }
+    await browser.close();
+    server.close();
+    console.log(`e2e: ${passed} passed, ${failed} failed`);
+    return failed === 0;
+  }
+}
+
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+// A page with the project's strict checks attached.
+class CheckedPage {
+  constructor(browser, origin, artifactDir, id) {
+    this.browser = browser;
+    this.origin = origin;
+    this.artifactDir = artifactDir;
+    this.id = id;
+    this.problems = [];
+    this.allowedConsoleErrors = [];
+    this.screenshots = 0;
+  }
+
+  async open(fragment = '', options = {}) {
+    if (!this.context) {
+      this.context = await this.browser.newContext({
+        viewport: options.viewport || { width: 1280, height: 800 },
+        deviceScaleFactor: options.deviceScaleFactor || 1,
+      });
+      if (options.initScript) await this.context.addInitScript(options.initScript);
+      this.page = await this.context.newPage();
+      this.page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        if (this.allowedConsoleErrors.some((re) => re.test(msg.text()))) return;
+        this.problems.push(`console error: ${msg.text()}`);
+      });
+      this.page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
+      this.page.on('requestfailed', (req) => this.problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+      this.page.on('response', (res) => {
+        if (res.status() >= 400) this.problems.push(`HTTP ${res.status()} for ${res.url()}`);
+      });
+      this.page.on('request', (req) => {
+        const url = req.url();
+        if (!url.startsWith(this.origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+          this.problems.push(`request to another origin: ${url}`);
+      });
+    }
+    await this.page.goto(`${this.origin}/${fragment}`);
+    return this.page;
+  }
+
+  // Polls window.portlab.state() until predicate(state) holds; returns it.
+  async waitForState(predicate, { timeout = 20000, what = 'the expected state' } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = null;
+    while (Date.now() < deadline) {
+      last = await this.state();
+      if (last && predicate(last)) return last;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
+  }
+
+  async state() {
+    return this.page.evaluate(() => (window.portlab ? window.portlab.state() : null));
+  }
+
+  async command(cmd) {
+    return this.page.evaluate((c) => window.portlab.command(c), cmd);
+  }
+
+  // Waits until the app has drawn and gone idle (no frame for `quietMs`).
+  async settle(quietMs = 300) {
+    await this.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    let frames = (await this.state()).frames;
+    for (let i = 0; i < 100; i++) {
+      await this.page.waitForTimeout(quietMs);
+      const now = (await this.state()).frames;
+      if (now === frames) return now;
+      frames = now;
+    }
+    throw new Error('the app never stopped drawing');
+  }
+
+  async screenshot(label = '') {
+    const name = `${this.id}${label ? '-' + slug(label) : ''}.png`;
+    await this.page.screenshot({ path: path.join(this.artifactDir, name) });
+    this.screenshots++;
+  }
+
+  // How many distinct colours a screenshot of the page has (sampled): a
+  // blank page has one or two, a drawn screen many.
+  async screenshotColours() {
+    const png = await this.page.screenshot();
+    return this.page.evaluate(async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < data.length; i += 4 * 31) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size;
+    }, `data:image/png;base64,${png.toString('base64')}`);
+  }
+
+  assertClean() {
+    if (this.problems.length) throw new Error(`page problems:\n  ${this.problems.join('\n  ')}`);
+  }
+
+  async close() {
+    if (this.page && this.screenshots === 0) {
+      try { await this.screenshot(); } catch { /* page may be gone */ }
+    }
+    if (this.context) await this.context.close();
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected)
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}

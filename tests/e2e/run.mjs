@@ -1,0 +1,16 @@
+// Runs the browser end-to-end tests against build/web.
+//   node tests/e2e/run.mjs [name filter]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Suite } from './harness.mjs';
+import { register as registerShell } from './shell.test.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const suite = new Suite({
+  webRoot: path.join(root, 'build', 'web'),
+  artifactDir: path.join(root, 'build', 'test-artifacts', 'e2e'),
+});
+registerShell(suite);
+
+const ok = await suite.run(process.argv[2]);
+process.exit(ok ? 0 : 1);

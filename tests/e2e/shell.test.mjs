@@ -1,0 +1,136 @@
+// Browser tests of the app shell: first screen, idle cost, links and
+// history, keyboard, storage, high-DPI and resizing, and the error overlays.
+import { assert, assertEqual } from './harness.mjs';
+
+export function register(suite) {
+  suite.test('first screen: the course home is drawn and the overlay is gone', async (t) => {
+    const page = await t.open();
+    const state = await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    assertEqual(state.view, 'home', 'view');
+    assert(typeof state.version === 'string' && state.version.length > 0, 'version is reported');
+    await t.settle();
+    const overlayHidden = await page.evaluate(() => document.getElementById('overlay').classList.contains('hidden'));
+    assert(overlayHidden, 'loading overlay is hidden after the first frame');
+    // The screen really shows something: a blank or single-colour page fails.
+    const colours = await t.screenshotColours();
+    assert(colours > 10, `the page shows a drawn screen (${colours} colours sampled)`);
+    await t.screenshot('home');
+  });
+
+  suite.test('idle: no frames are drawn while nothing happens', async (t) => {
+    await t.open();
+    const settled = await t.settle();
+    await t.page.waitForTimeout(3000);
+    const later = (await t.state()).frames;
+    assertEqual(later, settled, 'frames after 3 s without input');
+    // Input wakes it again.
+    await t.page.mouse.move(200, 200);
+    await t.page.mouse.move(220, 240);
+    await t.waitForState((s) => s.frames > settled, { what: 'a frame after mouse movement' });
+  });
+
+  suite.test('links: a fragment opens its screen, survives a reload, and back works', async (t) => {
+    const page = await t.open('#/settings');
+    await t.waitForState((s) => s.ready && s.view === 'settings', { what: 'the settings screen' });
+    await t.settle();
+    await t.screenshot('settings');
+    await page.reload();
+    await t.waitForState((s) => s.ready && s.view === 'settings', { what: 'settings after reload' });
+    assertEqual((await t.command({ go: '#/about' })).ok, true, 'go command');
+    await t.waitForState((s) => s.view === 'about');
+    await page.waitForFunction(() => window.location.hash === '#/about');
+    await t.settle();
+    await t.screenshot('about');
+    await page.goBack();
+    await t.waitForState((s) => s.view === 'settings', { what: 'settings after the back button' });
+    assertEqual(await page.evaluate(() => window.location.hash), '#/settings', 'hash after back');
+  });
+
+  suite.test('links: an unknown page opens the course home with a message', async (t) => {
+    const page = await t.open('#/no-such-page/3');
+    const state = await t.waitForState((s) => s.ready && s.frames > 0);
+    assertEqual(state.view, 'home', 'view');
+    assert(state.notice.includes('no-such-page'), `notice names the bad page: ${state.notice}`);
+    assertEqual(await page.evaluate(() => window.location.hash), '#/home', 'address bar corrected');
+    await t.settle();
+    await t.screenshot('notice');
+  });
+
+  suite.test('keyboard: keys reach the app through the canvas; settings persist across reloads', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    await page.keyboard.press('Control+Equal');
+    await t.waitForState((s) => Math.abs(s.ui_scale - 1.1) < 0.001, { what: 'ui_scale 1.1 after Ctrl+=' });
+    await page.reload();
+    const state = await t.waitForState((s) => s.ready && s.frames > 0);
+    assert(Math.abs(state.ui_scale - 1.1) < 0.001, `ui_scale kept after reload (${state.ui_scale})`);
+    const stored = await page.evaluate(() => window.localStorage.getItem('portlab.settings'));
+    assert(stored && stored.includes('"ui_scale"'), 'settings are in localStorage');
+  });
+
+  suite.test('high-DPI: text is rasterised for devicePixelRatio 2 and the canvas has device pixels', async (t) => {
+    const page = await t.open('', { deviceScaleFactor: 2 });
+    const state = await t.waitForState((s) => s.ready && s.frames > 0);
+    await t.settle();
+    assertEqual(state.font_pixel_scale, 2, 'font pixel scale');
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+    });
+    assertEqual(size.w, size.cw * 2, 'canvas width in device pixels');
+    assertEqual(size.h, size.ch * 2, 'canvas height in device pixels');
+    await t.screenshot('dpr2');
+  });
+
+  suite.test('resize: the canvas follows the window down to phone size', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await t.waitForState((s) => s.display[0] === 390 && s.display[1] === 844, { what: 'a frame drawn at 390x844' });
+    await t.settle();
+    const h = await page.evaluate(() => document.getElementById('canvas').height);
+    assertEqual(h, 844, 'canvas height');
+    await t.screenshot('phone');
+  });
+
+  suite.test('no WebGL2: a readable message instead of a blank page', async (t) => {
+    const page = await t.open('', {
+      initScript: () => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' ? null : original.call(this, type, ...rest);
+        };
+      },
+    });
+    await page.waitForFunction(() => document.getElementById('overlay').classList.contains('error'));
+    const text = await page.evaluate(() => document.getElementById('overlay').innerText);
+    assert(text.includes('WebGL2 is not available'), `message shown: ${text}`);
+    const loaded = await page.evaluate(() => !!document.querySelector('script[src="portlab.js"]'));
+    assert(!loaded, 'the wasm module is not loaded without WebGL2');
+    await t.screenshot('no-webgl2');
+  });
+
+  suite.test('context lost: the page says so and how to recover', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    await page.evaluate(() => {
+      const gl = document.getElementById('canvas').getContext('webgl2');
+      gl.getExtension('WEBGL_lose_context').loseContext();
+    });
+    await page.waitForFunction(() => document.getElementById('overlay').classList.contains('error'));
+    const text = await page.evaluate(() => document.getElementById('overlay').innerText);
+    assert(text.includes('graphics context was lost'), `message shown: ${text}`);
+    await page.waitForTimeout(400);  // let the overlay finish fading in
+    await t.screenshot('context-lost');
+  });
+
+  suite.test('right-click on the canvas opens no context menu', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    const prevented = await page.evaluate(() => {
+      const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      return !document.getElementById('canvas').dispatchEvent(e);
+    });
+    assert(prevented, 'contextmenu default is prevented');
+  });
+}

@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+
+#include "ui/keys.h"
+#include "ui/shell.h"
+#include "view_harness.h"
+
+using namespace portlab;
+
+namespace {
+
+struct ShellFixture {
+  test::ViewHarness h;
+  ui::Shell shell;
+  ShellFixture() { shell.init(h.context()); }
+  ~ShellFixture() { shell.discard(); }
+  void draw() { shell.draw(); }
+  test::ViewHarness::DrawFn fn() {
+    return [this] { draw(); };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("shell: opens on the course home with the navigation bar") {
+  ShellFixture f;
+  f.h.frames(2, f.fn());
+  CHECK(f.h.navigator.current().screen == nav::Screen::Home);
+  CHECK(f.h.find("Home") != nullptr);
+  CHECK(f.h.find("Settings") != nullptr);
+  CHECK(f.h.find("About") != nullptr);
+  CHECK(f.h.find("Open settings") != nullptr);
+}
+
+TEST_CASE("shell: the navigation bar moves between screens and records history") {
+  ShellFixture f;
+  f.h.frames(2, f.fn());
+  REQUIRE(f.h.click("About", f.fn()));
+  CHECK(f.h.navigator.current().screen == nav::Screen::About);
+  auto change = f.h.navigator.take_url_change();
+  REQUIRE(change);
+  CHECK(change->fragment == "#/about");
+  REQUIRE(f.h.click("Settings", f.fn()));
+  CHECK(f.h.navigator.current().screen == nav::Screen::Settings);
+  f.h.press_key(ui::keys::kLeft, f.fn(), false, true);  // Alt+Left: back
+  CHECK(f.h.navigator.current().screen == nav::Screen::About);
+  f.h.press_key(ui::keys::kRight, f.fn(), false, true);  // Alt+Right: forward
+  CHECK(f.h.navigator.current().screen == nav::Screen::Settings);
+}
+
+TEST_CASE("shell: a notice from a bad link is shown and can be dismissed") {
+  ShellFixture f;
+  f.h.navigator.open_fragment("#/no-such-page");
+  f.h.frames(2, f.fn());
+  CHECK_FALSE(f.h.navigator.notice().empty());
+  REQUIRE(f.h.click("Dismiss", f.fn()));
+  CHECK(f.h.navigator.notice().empty());
+  CHECK(f.h.find("Dismiss") == nullptr);
+}
+
+TEST_CASE("shell: Ctrl with + and - change the text size, Ctrl+0 resets it") {
+  ShellFixture f;
+  f.h.frames(2, f.fn());
+  f.h.press_key(ui::keys::kEqual, f.fn(), true);
+  CHECK(f.h.settings.ui_scale == doctest::Approx(1.1f));
+  f.h.press_key(ui::keys::kMinus, f.fn(), true);
+  f.h.press_key(ui::keys::kMinus, f.fn(), true);
+  CHECK(f.h.settings.ui_scale == doctest::Approx(0.9f));
+  f.h.press_key(ui::keys::kNum0, f.fn(), true);
+  CHECK(f.h.settings.ui_scale == 1.0f);
+}
+
+TEST_CASE("shell: on a phone-sized screen nothing is laid out past the right edge") {
+  ShellFixture f;
+  f.h.set_display_size(390, 844);
+  for (nav::Screen screen : {nav::Screen::Home, nav::Screen::Settings, nav::Screen::About}) {
+    f.h.navigator.go(nav::Route{screen, {}});
+    f.h.frames(3, f.fn());
+    for (const ui::ProbedItem& item : [&] {
+           std::vector<ui::ProbedItem> v;
+           for (const std::string& label : f.h.labels()) v.push_back(*f.h.find(label));
+           return v;
+         }()) {
+      const std::string screen_name = nav::screen_id(screen);
+      CAPTURE(screen_name);
+      CAPTURE(item.label);
+      CHECK(item.max.x <= 390.0f + 0.5f);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+// Headless view testing: ImGui with no renderer, a fixed display size,
+// injected mouse and keyboard, and widgets found by label through the
+// WidgetProbe. A test builds a model, hands it to a view, and drives frames.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/nav/navigator.h"
+#include "core/settings/settings.h"
+#include "ui/fonts.h"
+#include "ui/view_context.h"
+#include "ui/widget_probe.h"
+
+namespace portlab::test {
+
+class ViewHarness {
+ public:
+  using DrawFn = std::function<void()>;
+
+  explicit ViewHarness(float width = 1280, float height = 800);
+  ~ViewHarness();
+  ViewHarness(const ViewHarness&) = delete;
+  ViewHarness& operator=(const ViewHarness&) = delete;
+
+  // The model every view of the test shares.
+  nav::Navigator navigator;
+  settings::Settings settings;
+  ui::FontSet fonts;
+  ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts}; }
+
+  void set_display_size(float width, float height);
+  // One frame: NewFrame, draw(), Render. Items seen are kept until the next frame.
+  void frame(const DrawFn& draw);
+  void frames(int count, const DrawFn& draw);
+
+  // Wraps a view's draw() in a window covering the display, as the shell does.
+  static DrawFn in_window(const DrawFn& draw);
+
+  // A widget of the last frame by its visible label (text before "##"), or
+  // by its full label; nullptr if none.
+  const ui::ProbedItem* find(const std::string& label) const;
+  // Labels of all labelled widgets of the last frame, for failure messages.
+  std::vector<std::string> labels() const;
+
+  // Moves the mouse onto the widget and clicks it over the next frames.
+  // False if the widget was not submitted or lies outside the display.
+  bool click(const std::string& label, const DrawFn& draw);
+  // Presses and releases a key (USB HID id, see ui/keys.h) with modifiers.
+  void press_key(int key, const DrawFn& draw, bool ctrl = false, bool alt = false);
+
+ private:
+  ui::WidgetProbe probe_;
+};
+
+}  // namespace portlab::test

@@ -1,0 +1,94 @@
+// The page's side of PortLab: checks for WebGL2, loads the WebAssembly
+// module with a progress overlay, wakes the paused main loop on input, and
+// exposes window.portlab for tests and automation.
+'use strict';
+
+(function () {
+  const overlay = document.getElementById('overlay');
+  const statusLine = document.getElementById('status');
+  const progress = document.getElementById('progress');
+  const canvas = document.getElementById('canvas');
+  let ready = false;
+
+  function showError(title, text) {
+    overlay.classList.remove('hidden');
+    overlay.classList.add('error');
+    overlay.querySelector('h1').textContent = title;
+    statusLine.textContent = text;
+  }
+
+  window.portlabShell = {
+    firstFrame() {
+      overlay.classList.add('hidden');
+      canvas.focus();
+    },
+  };
+
+  // What tests and scripts can ask: state() is always safe to call.
+  window.portlab = {
+    state() {
+      if (!ready) return { ready: false, view: 'loading', frames: 0, version: null };
+      const state = JSON.parse(Module.UTF8ToString(Module._portlab_state_json()));
+      state.ready = true;
+      return state;
+    },
+    command(cmd) {
+      if (!ready) return { ok: false, error: 'not ready' };
+      const text = typeof cmd === 'string' ? cmd : JSON.stringify(cmd);
+      return JSON.parse(Module.ccall('portlab_command', 'string', ['string'], [text]));
+    },
+  };
+
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    showError('WebGL2 is not available',
+      'PortLab draws with WebGL2, which this browser has switched off or does not support. ' +
+      'Try a current Firefox, Chrome, Edge or Safari, or turn on hardware acceleration.');
+    return;
+  }
+
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    showError('The graphics context was lost',
+      'The browser took the GPU away from this page (a driver reset or too many tabs). ' +
+      'Reload the page to continue; your progress is saved.');
+  });
+
+  // The main loop pauses itself when nothing changes; any input wakes it.
+  const wake = () => { if (ready) Module._portlab_wake(); };
+  for (const type of ['pointerdown', 'pointerup', 'pointermove', 'pointercancel', 'wheel',
+    'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend', 'resize', 'focus', 'blur']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+  // Back/forward buttons and edited links: follow the fragment.
+  window.addEventListener('hashchange', () => {
+    if (ready) window.portlab.command({ open: window.location.hash });
+  });
+
+  window.Module = {
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    setStatus(text) {
+      // Emscripten reports "Downloading data... (loaded/total)".
+      const m = text && text.match(/\((\d+(?:\.\d+)?)\/(\d+)\)/);
+      if (m) {
+        progress.value = Number(m[1]) / Number(m[2]);
+        statusLine.textContent = 'Loading… ' + Math.round(100 * progress.value) + ' %';
+      } else if (text) {
+        statusLine.textContent = text;
+      }
+    },
+    onRuntimeInitialized() { ready = true; },
+    onAbort(what) {
+      showError('PortLab stopped', 'Something went wrong while starting: ' + what + '. Reload to try again.');
+    },
+  };
+
+  const script = document.createElement('script');
+  script.src = 'portlab.js';
+  script.onerror = () => showError('PortLab could not be loaded', 'The file portlab.js is missing from the server.');
+  document.body.appendChild(script);
+})();
