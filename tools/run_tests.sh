@@ -31,76 +31,60 @@ suite_failed_to_report() {
   broken=1
 }
 
-# ctest: "100% tests passed, 0 tests failed out of 34"
-run_ctest() {
-  local name=$1 log=$2
-  shift 2
-  echo "== $name"
-  ctest "$@" --output-on-failure > "$log" 2>&1
-  local line
-  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
-  if [ -z "$line" ]; then
-    suite_failed_to_report "$name" "$log"
-    return
-  fi
-  local failed total
-  failed=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<< "$line")
-  total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<< "$line")
-  [ "$failed" -gt 0 ] && grep -E '^\s+[0-9]+ - ' "$log" | sed 's/^/   /'
-  record "$name" $((total - failed)) "$failed"
+# Reads a suite's own summary line from its log and prints "PASSED FAILED".
+#   ctest:   "100% tests passed, 0 tests failed out of 34"
+#   doctest: "[doctest] test cases: 19 | 19 passed | 0 failed | 0 skipped"
+#   plain:   "<suite>: 10 passed, 0 failed" (our node runners)
+summary_of() {
+  local kind=$1 log=$2 line
+  case "$kind" in
+    ctest)
+      line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
+      [ -n "$line" ] && sed -E 's/.*passed, ([0-9]+) tests? failed out of ([0-9]+).*/\2 \1/' <<< "$line" |
+        { read -r total failed; echo "$((total - failed)) $failed"; } ;;
+    doctest)
+      line=$(grep -E 'test cases: +[0-9]+ \| +[0-9]+ passed \| +[0-9]+ failed' "$log" | tail -n 1)
+      [ -n "$line" ] && sed -E 's/.*\| +([0-9]+) passed \| +([0-9]+) failed.*/\1 \2/' <<< "$line" ;;
+    plain)
+      line=$(grep -E '^[a-z0-9]+: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+      [ -n "$line" ] && sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\1 \2/' <<< "$line" ;;
+  esac
 }
 
-# doctest: "[doctest] test cases: 19 | 19 passed | 0 failed | 0 skipped"
-run_doctest() {
-  local name=$1 log=$2
-  shift 2
-  echo "== $name"
-  "$@" --no-colors=true > "$log" 2>&1
-  local status=$?
-  local line
-  line=$(grep -E 'test cases: +[0-9]+ \| +[0-9]+ passed \| +[0-9]+ failed' "$log" | tail -n 1)
-  if [ -z "$line" ]; then
-    suite_failed_to_report "$name" "$log"
-    return
-  fi
-  local passed failed
-  passed=$(sed -E 's/.*\| +([0-9]+) passed.*/\1/' <<< "$line")
-  failed=$(sed -E 's/.*\| +([0-9]+) failed.*/\1/' <<< "$line")
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  [ "$failed" -gt 0 ] && grep -E 'ERROR|TEST CASE' "$log" | head -n 20 | sed 's/^/   /'
-  record "$name" "$passed" "$failed"
-}
-
-# Our node runners: "<word>: N passed, M failed"
-run_node_suite() {
-  local name=$1 log=$2
-  shift 2
+# run_suite NAME KIND LOG COMMAND...
+run_suite() {
+  local name=$1 kind=$2 log=$3
+  shift 3
   echo "== $name"
   "$@" > "$log" 2>&1
-  local status=$?
-  local line
-  line=$(grep -E '^[a-z0-9]+: [0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
-  if [ -z "$line" ]; then
+  local status=$? summary passed failed
+  summary=$(summary_of "$kind" "$log")
+  if [ -z "$summary" ]; then
     suite_failed_to_report "$name" "$log"
     return
   fi
-  local passed failed
-  passed=$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<< "$line")
-  failed=$(sed -E 's/.*passed, ([0-9]+) failed/\1/' <<< "$line")
+  read -r passed failed <<< "$summary"
+  # A runner that failed after a clean summary still fails the suite.
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  [ "$failed" -gt 0 ] && grep -E 'FAIL' -A 3 "$log" | sed 's/^/   /'
+  if [ "$failed" -gt 0 ]; then
+    grep -E 'FAIL|ERROR|TEST CASE|^ +[0-9]+ - ' "$log" | head -n 30 | sed 's/^/   /'
+  fi
   record "$name" "$passed" "$failed"
 }
 
 started=$(date +%s)
-run_ctest "core unit tests (native, ctest)" "$logs/core-native.log" --preset native -L '^core$'
-run_ctest "view tests (headless ImGui, ctest)" "$logs/views-native.log" --preset native -L '^views$'
-run_ctest "platform tests (native, ctest)" "$logs/app-native.log" --preset native -L '^app$'
-run_doctest "core unit tests (wasm, node)" "$logs/core-wasm.log" \
-  node --no-experimental-fetch build/web-obj/portlab_core_tests.js
-run_ctest "core, view, platform tests (ASan+UBSan)" "$logs/asan.log" --preset asan
-run_node_suite "native app (Xvfb)" "$logs/native-app.log" node tests/native/smoke.mjs
-run_node_suite "browser end-to-end (Chromium)" "$logs/e2e.log" node tests/e2e/run.mjs
+run_suite "core unit tests (native, ctest)" ctest "$logs/core-native.log" \
+  ctest --preset native -L '^core$' --output-on-failure
+run_suite "view tests (headless ImGui, ctest)" ctest "$logs/views-native.log" \
+  ctest --preset native -L '^views$' --output-on-failure
+run_suite "platform tests (native, ctest)" ctest "$logs/app-native.log" \
+  ctest --preset native -L '^app$' --output-on-failure
+run_suite "core unit tests (wasm, node)" doctest "$logs/core-wasm.log" \
+  node --no-experimental-fetch build/web-obj/portlab_core_tests.js --no-colors=true
+run_suite "core, view, platform tests (ASan+UBSan)" ctest "$logs/asan.log" \
+  ctest --preset asan --output-on-failure
+run_suite "native app (Xvfb)" plain "$logs/native-app.log" node tests/native/smoke.mjs
+run_suite "browser end-to-end (Chromium)" plain "$logs/e2e.log" node tests/e2e/run.mjs
 
 echo
 printf '%-44s %8s %8s\n' "suite" "passed" "failed"

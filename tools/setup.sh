@@ -51,7 +51,14 @@ mapfile -t need < <(missing_packages)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   apt_update_once
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}"
+  mkdir -p "$deps"
+  # dpkg is chatty; its output goes to a log that is shown only on failure.
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" \
+      > "$deps/apt-install.log" 2>&1; then
+    tail -n 30 "$deps/apt-install.log" >&2
+    echo "setup: installing Debian packages failed (full log: $deps/apt-install.log)" >&2
+    exit 1
+  fi
 fi
 
 # Source packages for the wasm build: ImGui 1.86 and SDL2 (the same versions

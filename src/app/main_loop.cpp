@@ -122,6 +122,17 @@ bool App::step() {
 
 void App::handle_event(const SDL_Event& event) {
   ImGui_ImplSDL2_ProcessEvent(&event);
+  if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+    // The backend reads SDL's modifier state as it is now, which already
+    // includes releases still waiting in the queue (a quick Ctrl+= arrives
+    // as four events at once in the browser). The event's own state is right.
+    ImGuiIO& io = ImGui::GetIO();
+    const Uint16 mod = event.key.keysym.mod;
+    io.KeyShift = (mod & KMOD_SHIFT) != 0;
+    io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+    io.KeyAlt = (mod & KMOD_ALT) != 0;
+    io.KeySuper = (mod & KMOD_GUI) != 0;
+  }
   if (event.type == SDL_QUIT) quit_ = true;
   if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
       event.window.windowID == SDL_GetWindowID(window_))

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "app/file_store.h"
 #include "app/main_loop.h"
@@ -34,45 +35,35 @@ bool parse_size(const char* text, int& w, int& h) {
 void configure_sdl_hints() {}
 
 bool parse_launch_options(int argc, char** argv, LaunchOptions& options) {
+  std::string size;
+  // Every option takes one value.
+  const std::pair<const char*, std::string*> kOptions[] = {
+      {"--route", &options.fragment},         {"--screenshot", &options.screenshot_path},
+      {"--state", &options.state_path},       {"--data-dir", &options.data_dir},
+      {"--size", &size},
+  };
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      if (i + 1 >= argc) {
-        std::fprintf(stderr, "portlab: %s needs a value\n", name);
-        return nullptr;
-      }
-      return argv[++i];
-    };
     if (arg == "--help" || arg == "-h") {
       std::fputs(kUsage, stdout);
       std::exit(0);
-    } else if (arg == "--route") {
-      const char* v = value("--route");
-      if (!v) return false;
-      options.fragment = v;
-    } else if (arg == "--screenshot") {
-      const char* v = value("--screenshot");
-      if (!v) return false;
-      options.screenshot_path = v;
-    } else if (arg == "--state") {
-      const char* v = value("--state");
-      if (!v) return false;
-      options.state_path = v;
-    } else if (arg == "--data-dir") {
-      const char* v = value("--data-dir");
-      if (!v) return false;
-      options.data_dir = v;
-    } else if (arg == "--size") {
-      const char* v = value("--size");
-      if (!v) return false;
-      if (!parse_size(v, options.width, options.height)) {
-        std::fprintf(stderr, "portlab: bad --size '%s' (expected WxH, 200 to 8192 each)\n", v);
-        return false;
-      }
-    } else {
+    }
+    std::string* target = nullptr;
+    for (const auto& [name, value] : kOptions)
+      if (arg == name) target = value;
+    if (!target) {
       std::fprintf(stderr, "portlab: unknown option '%s' (try --help)\n", arg.c_str());
       return false;
     }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "portlab: %s needs a value\n", arg.c_str());
+      return false;
+    }
+    *target = argv[++i];
+  }
+  if (!size.empty() && !parse_size(size.c_str(), options.width, options.height)) {
+    std::fprintf(stderr, "portlab: bad --size '%s' (expected WxH, 200 to 8192 each)\n", size.c_str());
+    return false;
   }
   return true;
 }

@@ -24,7 +24,7 @@ void print_usage(FILE* out) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    print_usage(stderr);
+    std::fprintf(stderr, "portlab-cli: no command given (try 'portlab-cli help')\n");
     return 2;
   }
   const std::string command = argv[1];

@@ -89,6 +89,18 @@ test('bad arguments exit 2 with one line on stderr', () => {
   }
 });
 
+test('portlab-cli: prints its version; an unknown command exits 2 with one line', () => {
+  const cli = path.join(root, 'build', 'native', 'portlab-cli');
+  const version = spawnSync(cli, ['version'], { encoding: 'utf8' });
+  assert(version.status === 0 && /^\d+\.\d+\.\d+\n$/.test(version.stdout), `version: ${version.stdout}`);
+  for (const args of [[], ['frobnicate']]) {
+    const r = spawnSync(cli, args, { encoding: 'utf8' });
+    assert(r.status === 2, `${args.join(' ')}: exit ${r.status}`);
+    assert(r.stdout === '', `${args.join(' ')}: nothing on stdout`);
+    assert(r.stderr.trim().length > 0, `${args.join(' ')}: says why on stderr`);
+  }
+});
+
 test('idle: the process sleeps in the event wait (under 1% CPU)', async () => {
   const dir = tempDir();
   const pidFile = path.join(dir, 'pid');

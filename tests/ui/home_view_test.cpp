@@ -7,23 +7,14 @@
 using namespace portlab;
 
 TEST_CASE("home view: 'Open settings' navigates to the settings screen") {
-  test::ViewHarness h;
-  ui::HomeView view;
-  view.init(h.context());
-  auto draw = test::ViewHarness::in_window([&] { view.draw(); });
-  h.frames(2, draw);
-  REQUIRE(h.click("Open settings", draw));
-  CHECK(h.navigator.current().screen == nav::Screen::Settings);
-  view.discard();
+  test::ViewFixture<ui::HomeView> f;
+  REQUIRE(f.click("Open settings"));
+  CHECK(f.h.navigator.current().screen == nav::Screen::Settings);
 }
 
 TEST_CASE("about view: draws without taking any navigation action") {
-  test::ViewHarness h;
-  ui::AboutView view;
-  view.init(h.context());
-  auto draw = test::ViewHarness::in_window([&] { view.draw(); });
-  h.frames(3, draw);
-  CHECK(h.navigator.current().screen == nav::Screen::Home);
-  CHECK_FALSE(h.navigator.take_url_change());
-  view.discard();
+  test::ViewFixture<ui::AboutView> f;
+  f.h.frames(2, f.draw);
+  CHECK(f.h.navigator.current().screen == nav::Screen::Home);
+  CHECK_FALSE(f.h.navigator.take_url_change());
 }

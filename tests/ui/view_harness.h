@@ -54,4 +54,19 @@ class ViewHarness {
   ui::WidgetProbe probe_;
 };
 
+// One view under test in a full-display window, with its model in `h`.
+template <typename ViewType>
+struct ViewFixture {
+  ViewHarness h;
+  ViewType view;
+  ViewHarness::DrawFn draw = ViewHarness::in_window([this] { view.draw(); });
+
+  explicit ViewFixture(float width = 1280, float height = 800) : h(width, height) {
+    view.init(h.context());
+    h.frames(2, draw);  // ImGui lays out new windows over two frames
+  }
+  ~ViewFixture() { view.discard(); }
+  bool click(const std::string& label) { return h.click(label, draw); }
+};
+
 }  // namespace portlab::test

@@ -35,7 +35,6 @@ json::Value to_json(const Settings& s) {
   v["theme"] = theme_id(s.theme);
   v["ui_scale"] = static_cast<double>(s.ui_scale);
   v["reduced_motion"] = s.reduced_motion;
-  v["presenter"] = s.presenter;
   return v;
 }
 
@@ -67,7 +66,6 @@ Settings from_json(const json::Value& v, std::vector<std::string>* problems) {
     }
   }
   if (const json::Value* motion = v.find("reduced_motion")) s.reduced_motion = motion->as_bool(false);
-  if (const json::Value* presenter = v.find("presenter")) s.presenter = presenter->as_bool(false);
   return s;
 }
 

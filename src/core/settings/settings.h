@@ -24,11 +24,9 @@ struct Settings {
   Theme theme = Theme::Dark;
   float ui_scale = 1.0f;        // on top of the screen's own pixel ratio
   bool reduced_motion = false;  // no animations; steps jump to their end
-  bool presenter = false;       // classroom projection: large, minimal chrome
 
   bool operator==(const Settings& o) const {
-    return theme == o.theme && ui_scale == o.ui_scale && reduced_motion == o.reduced_motion &&
-           presenter == o.presenter;
+    return theme == o.theme && ui_scale == o.ui_scale && reduced_motion == o.reduced_motion;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };

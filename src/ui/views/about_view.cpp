@@ -21,6 +21,7 @@ void AboutView::draw() {
       "verified is marked as approximate and never graded.");
 
   heading(ctx_, "Built with");
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetFontSize() * 0.75f, 3.0f));
   if (ImGui::BeginTable("credits", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
     const char* rows[][2] = {
         {"Dear ImGui 1.86", "user interface (MIT licence)"},
@@ -37,6 +38,7 @@ void AboutView::draw() {
     }
     ImGui::EndTable();
   }
+  ImGui::PopStyleVar();
 }
 
 }  // namespace portlab::ui

@@ -2,18 +2,13 @@
 // what the course covers and where to begin.
 #pragma once
 
-#include "ui/view_context.h"
+#include "ui/view.h"
 
 namespace portlab::ui {
 
-class HomeView {
+class HomeView : public View {
  public:
-  void init(const ViewContext& ctx) { ctx_ = ctx; }
   void draw();
-  void discard() {}
-
- private:
-  ViewContext ctx_;
 };
 
 }  // namespace portlab::ui

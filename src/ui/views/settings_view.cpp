@@ -41,6 +41,30 @@ void SettingsView::draw() {
 
   heading(ctx_, "Motion");
   ImGui::Checkbox("Reduce motion (no animations)", &s.reduced_motion);
+
+  heading(ctx_, "Keyboard");
+  struct Shortcut {
+    const char* keys;
+    const char* action;
+  };
+  constexpr Shortcut kShortcuts[] = {
+      {"Tab / Shift+Tab", "move between controls"},
+      {"Space / Enter", "activate the focused control"},
+      {"Ctrl + / Ctrl -", "larger / smaller text"},
+      {"Ctrl 0", "text size back to 100 %"},
+      {"Alt+Left / Alt+Right", "back / forward"},
+  };
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetFontSize() * 0.75f, 3.0f));
+  if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
+    for (const Shortcut& shortcut : kShortcuts) {
+      ImGui::TableNextColumn();
+      mono(ctx_, shortcut.keys);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(shortcut.action);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopStyleVar();
 }
 
 }  // namespace portlab::ui

@@ -2,18 +2,15 @@
 // the app when the model changes.
 #pragma once
 
-#include "ui/view_context.h"
+#include "ui/view.h"
 
 namespace portlab::ui {
 
-class SettingsView {
+class SettingsView : public View {
  public:
-  void init(const ViewContext& ctx) { ctx_ = ctx; }
   void draw();
-  void discard() {}
 
  private:
-  ViewContext ctx_;
   int pending_percent_ = 100;  // the slider's value while it is being dragged
   bool slider_active_ = false;
 };

@@ -1,0 +1,20 @@
+// What every screen has in common: it is given the model once (init), drawn
+// every frame (draw), and released when the app closes (discard). A view keeps
+// only its own widget state (a slider being dragged, a scroll position); the
+// model it draws belongs to the app.
+#pragma once
+
+#include "ui/view_context.h"
+
+namespace portlab::ui {
+
+class View {
+ public:
+  void init(const ViewContext& ctx) { ctx_ = ctx; }
+  void discard() {}
+
+ protected:
+  ViewContext ctx_;
+};
+
+}  // namespace portlab::ui
