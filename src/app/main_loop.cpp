@@ -66,7 +66,7 @@ bool App::init(const LaunchOptions& options) {
 
   store_ = &platform::store(options);
   settings::Loaded loaded = settings::load(*store_);
-  settings_ = saved_settings_ = loaded.settings;
+  settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
   settings_writable_ = loaded.writable;
 
   navigator_.open_fragment(platform::initial_fragment(options));
@@ -230,6 +230,7 @@ std::string App::state_json() const {
   state["notice"] = navigator_.notice();
   state["theme"] = settings::theme_id(settings_.theme);
   state["ui_scale"] = static_cast<double>(settings_.ui_scale);
+  state["reduced_motion"] = settings_.reduced_motion;
   state["font_pixel_scale"] = static_cast<double>(fonts_.pixel_scale);
   // The logical size of the last frame drawn, so tests can tell a resize was seen.
   const ImVec2 display = ImGui::GetIO().DisplaySize;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/nav/navigator.h"
+#include "core/settings/settings.h"
 #include "core/storage/key_value_store.h"
 
 namespace portlab::app {
@@ -36,6 +37,10 @@ std::string asset_dir();
 // Persistent storage: files in the user's data directory natively,
 // localStorage in the browser.
 storage::KeyValueStore& store(const LaunchOptions& options);
+
+// The system's own preferences (light or dark, more contrast, less motion),
+// used until the learner saves settings of their own.
+settings::Settings system_settings();
 
 // Where to open: the URL fragment in the browser, --route natively.
 std::string initial_fragment(const LaunchOptions& options);

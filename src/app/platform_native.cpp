@@ -98,6 +98,11 @@ storage::KeyValueStore& store(const LaunchOptions& options) {
   return *files;
 }
 
+settings::Settings system_settings() {
+  // Desktops expose no portable preference for these; PortLab's defaults apply.
+  return settings::Settings{};
+}
+
 std::string initial_fragment(const LaunchOptions& options) { return options.fragment; }
 
 void apply_url_change(const nav::Navigator::UrlChange&) {

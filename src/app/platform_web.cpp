@@ -59,6 +59,12 @@ EM_JS(int, js_storage_remove, (const char* key), {
     return 0;
   }
 });
+// Bit 0: prefers a light scheme; bit 1: more contrast; bit 2: reduced motion.
+EM_JS(int, js_system_preferences, (), {
+  const q = (query) => window.matchMedia && window.matchMedia(query).matches;
+  return (q("(prefers-color-scheme: light)") ? 1 : 0) | (q("(prefers-contrast: more)") ? 2 : 0) |
+         (q("(prefers-reduced-motion: reduce)") ? 4 : 0);
+});
 // clang-format on
 
 class LocalStorageStore final : public portlab::storage::KeyValueStore {
@@ -144,6 +150,15 @@ std::string asset_dir() { return "/assets"; }
 storage::KeyValueStore& store(const LaunchOptions&) {
   static LocalStorageStore local_storage;
   return local_storage;
+}
+
+settings::Settings system_settings() {
+  const int prefs = js_system_preferences();
+  settings::Settings s;
+  if (prefs & 1) s.theme = settings::Theme::Light;
+  if (prefs & 2) s.theme = settings::Theme::HighContrast;
+  s.reduced_motion = (prefs & 4) != 0;
+  return s;
 }
 
 std::string initial_fragment(const LaunchOptions&) {

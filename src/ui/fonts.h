@@ -27,6 +27,8 @@ inline constexpr float kBodySize = 17.0f;
 inline constexpr float kHeadingSize = 23.0f;
 inline constexpr float kTitleSize = 32.0f;
 inline constexpr float kMonoSize = 16.0f;
+// Largest rasterisation scale: at 4 the atlas is about 2048 x 2048 pixels.
+inline constexpr float kMaxRasterScale = 4.0f;
 
 // Loads the fonts from `asset_dir` into ImGui's atlas (clearing it first).
 // Returns false, with ImGui's default font installed, if a file is missing.

@@ -14,6 +14,7 @@ TEST_CASE("settings: save then load gives the same settings") {
   REQUIRE(settings::save(store, s));
   settings::Loaded loaded = settings::load(store);
   CHECK(loaded.notice.empty());
+  CHECK(loaded.stored);
   CHECK(loaded.settings == s);
 }
 
@@ -21,6 +22,7 @@ TEST_CASE("settings: nothing stored gives defaults and no notice") {
   storage::MemoryStore store;
   settings::Loaded loaded = settings::load(store);
   CHECK(loaded.settings == settings::Settings{});
+  CHECK_FALSE(loaded.stored);
   CHECK(loaded.notice.empty());
 }
 

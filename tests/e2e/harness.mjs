@@ -83,6 +83,8 @@ class CheckedPage {
       this.context = await this.browser.newContext({
         viewport: options.viewport || { width: 1280, height: 800 },
         deviceScaleFactor: options.deviceScaleFactor || 1,
+        colorScheme: options.colorScheme || 'dark',
+        reducedMotion: options.reducedMotion || 'no-preference',
       });
       if (options.initScript) await this.context.addInitScript(options.initScript);
       this.page = await this.context.newPage();
@@ -102,7 +104,8 @@ class CheckedPage {
           this.problems.push(`request to another origin: ${url}`);
       });
     }
-    await this.page.goto(`${this.origin}/${fragment}`);
+    if (options.beforeLoad) await options.beforeLoad(this.page);
+    await this.page.goto(`${this.origin}/${fragment}`, { waitUntil: options.waitUntil || 'load' });
     return this.page;
   }
 

@@ -17,6 +17,32 @@ export function register(suite) {
     await t.screenshot('home');
   });
 
+  suite.test('loading: an overlay with progress covers the page until the first frame', async (t) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const page = await t.open('', {
+      waitUntil: 'domcontentloaded',
+      // Hold the data file back so the overlay can be seen while loading.
+      beforeLoad: (p) => p.route('**/portlab.data', async (route) => { await held; await route.continue(); }),
+    });
+    await page.waitForFunction(() => document.querySelector('script[src="portlab.js"]'));
+    const during = await page.evaluate(() => ({
+      hidden: document.getElementById('overlay').classList.contains('hidden'),
+      status: document.getElementById('status').textContent,
+      progress: !!document.getElementById('progress'),
+    }));
+    assert(!during.hidden, 'overlay is shown while loading');
+    assert(during.status.startsWith('Loading'), `status says it is loading: ${during.status}`);
+    assert(during.progress, 'a progress bar is shown');
+    assertEqual((await t.state()).frames, 0, 'no frame before the data arrives');
+    await t.screenshot('loading');
+    release();
+    await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    await page.waitForFunction(() => document.getElementById('overlay').classList.contains('hidden'));
+    const progress = await page.evaluate(() => document.getElementById('progress').value);
+    assertEqual(progress, 1, 'progress reached the end');
+  });
+
   suite.test('idle: no frames are drawn while nothing happens', async (t) => {
     await t.open();
     const settled = await t.settle();
@@ -66,6 +92,22 @@ export function register(suite) {
     assert(Math.abs(state.ui_scale - 1.1) < 0.001, `ui_scale kept after reload (${state.ui_scale})`);
     const stored = await page.evaluate(() => window.localStorage.getItem('portlab.settings'));
     assert(stored && stored.includes('"ui_scale"'), 'settings are in localStorage');
+  });
+
+  suite.test('first visit: the system\'s light, contrast and motion preferences are the defaults', async (t) => {
+    const page = await t.open('', { colorScheme: 'light', reducedMotion: 'reduce' });
+    let state = await t.waitForState((s) => s.ready && s.frames > 0);
+    assertEqual(state.theme, 'light', 'theme from prefers-color-scheme');
+    assertEqual(state.reduced_motion, true, 'reduced motion from prefers-reduced-motion');
+    await t.settle();
+    await t.screenshot('light');
+    // A saved choice wins over the system's from then on.
+    await page.keyboard.press('Control+Equal');
+    await t.waitForState((s) => Math.abs(s.ui_scale - 1.1) < 0.001);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    state = await t.waitForState((s) => s.ready && s.frames > 0);
+    assertEqual(state.theme, 'light', 'saved theme kept');
   });
 
   suite.test('high-DPI: text is rasterised for devicePixelRatio 2 and the canvas has device pixels', async (t) => {

@@ -74,7 +74,10 @@ Loaded load(storage::KeyValueStore& store) {
   Loaded loaded;
   loaded.notice = doc.notice;
   loaded.writable = doc.writable;
-  if (doc.body) loaded.settings = from_json(*doc.body, nullptr);
+  if (doc.body) {
+    loaded.settings = from_json(*doc.body, nullptr);
+    loaded.stored = true;
+  }
   return loaded;
 }
 

@@ -45,6 +45,7 @@ inline constexpr int kFormatVersion = 1;
 
 struct Loaded {
   Settings settings;
+  bool stored = false;    // false: nothing usable was saved, these are defaults
   std::string notice;     // say this to the user when non-empty
   bool writable = true;   // false: do not save over what is stored
 };

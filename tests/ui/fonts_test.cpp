@@ -1,0 +1,50 @@
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include "ui/fonts.h"
+#include "view_harness.h"
+
+using namespace portlab;
+
+namespace {
+
+ImVec2 atlas_size_after_build(ui::FontSet& fonts, float ui_scale, float device_ratio) {
+  REQUIRE(ui::build_fonts(fonts, PORTLAB_ASSET_DIR, ui_scale, device_ratio));
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  return ImVec2(static_cast<float>(w), static_cast<float>(h));
+}
+
+}  // namespace
+
+TEST_CASE("fonts: text keeps its logical size at every UI scale and pixel ratio") {
+  test::ViewHarness h;
+  for (float ui_scale : {1.0f, 1.5f, 3.0f}) {
+    for (float ratio : {1.0f, 2.0f}) {
+      CAPTURE(ui_scale);
+      CAPTURE(ratio);
+      atlas_size_after_build(h.fonts, ui_scale, ratio);
+      float size = 0;
+      h.frame([&] { size = ImGui::GetFontSize(); });
+      CHECK(size == doctest::Approx(ui::kBodySize * ui_scale));
+    }
+  }
+}
+
+TEST_CASE("fonts: the atlas stays within 2048 x 2048 even at 300 % on a 2x screen") {
+  test::ViewHarness h;
+  ImVec2 size = atlas_size_after_build(h.fonts, 3.0f, 2.0f);
+  CHECK(size.x <= 2048);
+  CHECK(size.y <= 2048);
+  CHECK(h.fonts.pixel_scale == 6.0f);
+}
+
+TEST_CASE("fonts: a missing font file falls back to ImGui's built-in font") {
+  test::ViewHarness h;
+  ui::FontSet fonts;
+  CHECK_FALSE(ui::build_fonts(fonts, "/nonexistent", 1.0f, 1.0f));
+  REQUIRE(fonts.body != nullptr);
+  CHECK(fonts.body == fonts.mono);
+}
