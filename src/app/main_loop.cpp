@@ -107,16 +107,19 @@ bool App::step() {
   if (frames_wanted_ == 0) return true;
 
   apply_settings();
-  render_frame();
+  const bool animating = draw_frame();
   --frames_wanted_;
-
-  if (auto change = navigator_.take_url_change()) platform::apply_url_change(*change);
-  if (frames_rendered_ == 1) platform::first_frame_shown();
-  if (!options_.screenshot_path.empty() && frames_wanted_ == 0) {
-    // The first settled frame is the one a person would see.
+  if (animating) frames_wanted_ = std::max(frames_wanted_, 1);
+  if (frames_wanted_ == 0 && !options_.screenshot_path.empty()) {
+    // The first settled frame is the one a person would see; it is read
+    // from the back buffer before the swap.
     if (!write_screenshot()) exit_code_ = 1;
     quit_ = true;
   }
+  SDL_GL_SwapWindow(window_);
+
+  if (auto change = navigator_.take_url_change()) platform::apply_url_change(*change);
+  if (frames_rendered_ == 1) platform::first_frame_shown();
   return !quit_;
 }
 
@@ -165,7 +168,7 @@ void App::apply_settings() {
   }
 }
 
-void App::render_frame() {
+bool App::draw_frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -180,9 +183,7 @@ void App::render_frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++frames_rendered_;
-  if (animating) frames_wanted_ = std::max(frames_wanted_, 2);
-  if (!options_.screenshot_path.empty() && frames_wanted_ == 1) return;  // read before the swap
-  SDL_GL_SwapWindow(window_);
+  return animating;
 }
 
 bool App::write_screenshot() {

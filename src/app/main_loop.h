@@ -40,7 +40,8 @@ class App {
  private:
   void handle_event(const SDL_Event& event);
   void apply_settings();
-  void render_frame();
+  // Draws one frame into the back buffer; true while something animates.
+  bool draw_frame();
   bool write_screenshot();
 
   LaunchOptions options_;
