@@ -85,20 +85,23 @@ void App::wake() { frames_wanted_ = std::max(frames_wanted_, kTrailingFrames); }
 bool App::step() {
   // ImGui 1.86 samples key state once per frame, so a key pressed and
   // released between two frames would be lost (a fast tap on a paused page,
-  // or automation). Such a release, and what follows it, waits for the next
-  // frame.
+  // or automation), and so would a second press of the same key. Each key
+  // may change state once per frame; the event that would change it again,
+  // and everything after it, waits for the next frame.
   std::vector<SDL_Event> events;
   events.swap(deferred_events_);
   SDL_Event event;
   while (SDL_PollEvent(&event)) events.push_back(event);
-  std::vector<SDL_Scancode> pressed_this_frame;
+  std::vector<SDL_Scancode> changed_this_frame;
   size_t handled = 0;
   for (; handled < events.size(); ++handled) {
     const SDL_Event& e = events[handled];
-    if (e.type == SDL_KEYUP && std::find(pressed_this_frame.begin(), pressed_this_frame.end(),
-                                         e.key.keysym.scancode) != pressed_this_frame.end())
-      break;
-    if (e.type == SDL_KEYDOWN) pressed_this_frame.push_back(e.key.keysym.scancode);
+    const bool key_change = (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) && !e.key.repeat;
+    if (key_change) {
+      const SDL_Scancode key = e.key.keysym.scancode;
+      if (std::find(changed_this_frame.begin(), changed_this_frame.end(), key) != changed_this_frame.end()) break;
+      changed_this_frame.push_back(key);
+    }
     handle_event(e);
   }
   deferred_events_.assign(events.begin() + static_cast<long>(handled), events.end());

@@ -89,7 +89,10 @@ void Shell::draw_screen() {
   const float padding = ImGui::GetStyle().WindowPadding.x;
   const float side = std::max(padding, (avail - max_width) * 0.5f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, padding));
-  ImGui::BeginChild("screen", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  // NavFlattened: arrow keys move between the top bar and the screen as if
+  // they were one window.
+  ImGui::BeginChild("screen", ImVec2(0, 0), false,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar();
   switch (ctx_.navigator->current().screen) {
     case nav::Screen::Home: home_.draw(); break;

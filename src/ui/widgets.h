@@ -21,7 +21,7 @@ void mono(const ViewContext& ctx, const char* text);
 template <typename Fn>
 void card(const char* id, float height, Fn&& draw) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, tone(Tone::CardBackground));
-  ImGui::BeginChild(id, ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild(id, ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NavFlattened);
   draw();
   ImGui::EndChild();
   ImGui::PopStyleColor();

@@ -94,6 +94,20 @@ export function register(suite) {
     assert(stored && stored.includes('"ui_scale"'), 'settings are in localStorage');
   });
 
+  suite.test('keyboard only: arrow keys and Space reach the settings screen', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    // Into the page, up to the top bar ("Home"), right to "Settings", activate.
+    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await t.waitForState((s) => s.view === 'settings', { what: 'the settings screen, reached by keyboard' });
+    await page.waitForFunction(() => window.location.hash === '#/settings');
+    await t.settle();
+    await t.screenshot('keyboard-focus');
+  });
+
   suite.test('first visit: the system\'s light, contrast and motion preferences are the defaults', async (t) => {
     const page = await t.open('', { colorScheme: 'light', reducedMotion: 'reduce' });
     let state = await t.waitForState((s) => s.ready && s.frames > 0);

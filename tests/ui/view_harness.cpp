@@ -1,6 +1,7 @@
 #include "view_harness.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/keys.h"
 #include "ui/theme.h"
@@ -71,6 +72,11 @@ const ui::ProbedItem* ViewHarness::find(const std::string& label) const {
       return &item;
   }
   return nullptr;
+}
+
+bool ViewHarness::has_keyboard_focus(const ui::ProbedItem& item) const {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  return g.NavId == item.id && !g.NavDisableHighlight;
 }
 
 std::vector<std::string> ViewHarness::labels() const {

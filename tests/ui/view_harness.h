@@ -41,6 +41,8 @@ class ViewHarness {
   // A widget of the last frame by its visible label (text before "##"), or
   // by its full label; nullptr if none.
   const ui::ProbedItem* find(const std::string& label) const;
+  // Whether keyboard navigation currently rests on this widget.
+  bool has_keyboard_focus(const ui::ProbedItem& item) const;
   // Labels of all labelled widgets of the last frame, for failure messages.
   std::vector<std::string> labels() const;
 

@@ -66,7 +66,7 @@ void HomeView::draw() {
   heading(ctx_, "Before you start");
   paragraph(
       "Make the text larger or switch to a high-contrast theme in Settings. Everything can be reached from "
-      "the keyboard: Tab moves between controls, Space or Enter activates them.");
+      "the keyboard: the arrow keys move between controls and Space activates the one that is highlighted.");
   if (ImGui::Button("Open settings")) ctx_.navigator->go(nav::Route{nav::Screen::Settings, {}});
 }
 

@@ -48,8 +48,10 @@ void SettingsView::draw() {
     const char* action;
   };
   constexpr Shortcut kShortcuts[] = {
-      {"Tab / Shift+Tab", "move between controls"},
-      {"Space / Enter", "activate the focused control"},
+      {"Arrow keys", "move between controls"},
+      {"Space", "activate the highlighted control"},
+      {"Tab / Shift+Tab", "move between text fields"},
+      {"Escape", "leave a control or field"},
       {"Ctrl + / Ctrl -", "larger / smaller text"},
       {"Ctrl 0", "text size back to 100 %"},
       {"Alt+Left / Alt+Right", "back / forward"},
