@@ -108,9 +108,9 @@ void Shell::handle_shortcuts() {
   if (io.KeyCtrl && !io.WantTextInput) {
     // Both the main row and the keypad: classrooms use either.
     if (ImGui::IsKeyPressed(keys::kEqual) || ImGui::IsKeyPressed(keys::kKeypadPlus))
-      s.ui_scale = settings::clamp_ui_scale(s.ui_scale + 0.1f);
+      s.ui_scale = settings::step_ui_scale(s.ui_scale, +1);
     if (ImGui::IsKeyPressed(keys::kMinus) || ImGui::IsKeyPressed(keys::kKeypadMinus))
-      s.ui_scale = settings::clamp_ui_scale(s.ui_scale - 0.1f);
+      s.ui_scale = settings::step_ui_scale(s.ui_scale, -1);
     if (ImGui::IsKeyPressed(keys::kNum0) || ImGui::IsKeyPressed(keys::kKeypad0)) s.ui_scale = 1.0f;
   }
   if (io.KeyAlt && !io.WantTextInput) {

@@ -64,3 +64,13 @@ TEST_CASE("settings: out-of-range and unknown values are corrected and reported"
   CHECK(problems.size() == 2);
   CHECK(settings::clamp_ui_scale(0.1f) == settings::kMinUiScale);
 }
+
+TEST_CASE("settings: the text size steps by 10 % without drifting and stops at the limits") {
+  float scale = 1.0f;
+  for (int i = 0; i < 5; ++i) scale = settings::step_ui_scale(scale, +1);
+  CHECK(scale == 1.5f);
+  for (int i = 0; i < 5; ++i) scale = settings::step_ui_scale(scale, -1);
+  CHECK(scale == 1.0f);
+  CHECK(settings::step_ui_scale(settings::kMaxUiScale, +1) == settings::kMaxUiScale);
+  CHECK(settings::step_ui_scale(settings::kMinUiScale, -1) == settings::kMinUiScale);
+}

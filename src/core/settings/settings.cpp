@@ -30,6 +30,12 @@ float clamp_ui_scale(float scale) {
   return std::clamp(scale, kMinUiScale, kMaxUiScale);
 }
 
+float step_ui_scale(float scale, int steps) {
+  // Snapped to whole percent so repeated steps do not drift (1.1 + 0.1 ...).
+  const float stepped = std::round((scale + 0.1f * static_cast<float>(steps)) * 100.0f) / 100.0f;
+  return clamp_ui_scale(stepped);
+}
+
 json::Value to_json(const Settings& s) {
   json::Value v = json::Value::object();
   v["theme"] = theme_id(s.theme);

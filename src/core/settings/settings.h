@@ -33,6 +33,8 @@ struct Settings {
 
 // Clamps the scale into [kMinUiScale, kMaxUiScale].
 float clamp_ui_scale(float scale);
+// The scale `steps` notches (of 10 %) larger, or smaller when negative, clamped.
+float step_ui_scale(float scale, int steps);
 
 json::Value to_json(const Settings& settings);
 

@@ -32,9 +32,9 @@ void SettingsView::draw() {
   slider_active_ = ImGui::IsItemActive();
   if (ImGui::IsItemDeactivatedAfterEdit()) s.ui_scale = settings::clamp_ui_scale(pending_percent_ / 100.0f);
   same_line_if_fits(button_width("Smaller"));
-  if (ImGui::Button("Smaller")) s.ui_scale = settings::clamp_ui_scale(s.ui_scale - 0.1f);
+  if (ImGui::Button("Smaller")) s.ui_scale = settings::step_ui_scale(s.ui_scale, -1);
   same_line_if_fits(button_width("Larger"));
-  if (ImGui::Button("Larger")) s.ui_scale = settings::clamp_ui_scale(s.ui_scale + 0.1f);
+  if (ImGui::Button("Larger")) s.ui_scale = settings::step_ui_scale(s.ui_scale, +1);
   same_line_if_fits(button_width("Reset"));
   if (ImGui::Button("Reset")) s.ui_scale = 1.0f;
   paragraph("Ctrl and + or - change the size from anywhere; Ctrl and 0 resets it.", Tone::Muted);
