@@ -158,11 +158,10 @@ void App::apply_settings() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  if (!theme_applied_ || settings_.theme != applied_theme_ || settings_.ui_scale != applied_ui_scale_) {
-    ui::apply_theme(settings_.theme, settings_.ui_scale);
-    theme_applied_ = true;
-    applied_theme_ = settings_.theme;
-    applied_ui_scale_ = settings_.ui_scale;
+  const std::pair<settings::Theme, float> style{settings_.theme, settings_.ui_scale};
+  if (styled_for_ != style) {
+    ui::apply_theme(style.first, style.second);
+    styled_for_ = style;
   }
   if (settings_ != saved_settings_ && settings_writable_) {
     if (!settings::save(*store_, settings_))

@@ -8,7 +8,9 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/platform.h"
@@ -56,9 +58,8 @@ class App {
 
   ui::FontSet fonts_;
   ui::Shell shell_;
-  bool theme_applied_ = false;
-  settings::Theme applied_theme_ = settings::Theme::Dark;
-  float applied_ui_scale_ = 0;
+  // The theme and scale ImGui's style was last built for (none before the first frame).
+  std::optional<std::pair<settings::Theme, float>> styled_for_;
 
   std::vector<SDL_Event> deferred_events_;  // input held back to the next frame
   int frames_wanted_ = 0;

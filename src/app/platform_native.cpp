@@ -79,23 +79,21 @@ std::string asset_dir() {
   return dir + "/assets";
 }
 
+namespace {
+
+std::string data_dir(const LaunchOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  // $XDG_DATA_HOME/portlab, usually ~/.local/share/portlab (XDG base directories).
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/portlab";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/portlab";
+  return "./portlab-data";
+}
+
+}  // namespace
+
 storage::KeyValueStore& store(const LaunchOptions& options) {
-  static FileStore* files = nullptr;
-  if (!files) {
-    std::string dir = options.data_dir;
-    if (dir.empty()) {
-      // $XDG_DATA_HOME/portlab, usually ~/.local/share/portlab (XDG base directories).
-      if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
-        dir = std::string(xdg) + "/portlab";
-      } else if (const char* home = std::getenv("HOME"); home && *home) {
-        dir = std::string(home) + "/.local/share/portlab";
-      } else {
-        dir = "./portlab-data";
-      }
-    }
-    files = new FileStore(dir);
-  }
-  return *files;
+  static FileStore files(data_dir(options));  // one store for the process's life
+  return files;
 }
 
 settings::Settings system_settings() {

@@ -84,6 +84,12 @@ class LocalStorageStore final : public portlab::storage::KeyValueStore {
   bool remove(const std::string& key) override { return js_storage_remove(key.c_str()) == 1; }
 };
 
+void resume_loop() {
+  if (!g_loop_paused) return;
+  g_loop_paused = false;
+  emscripten_resume_main_loop();
+}
+
 void web_step(void* arg) {
   auto* app = static_cast<portlab::app::App*>(arg);
   app->step();
@@ -108,21 +114,16 @@ EMSCRIPTEN_KEEPALIVE const char* portlab_state_json() {
 
 EMSCRIPTEN_KEEPALIVE const char* portlab_command(const char* json_text) {
   static std::string answer;
-  answer = g_app ? g_app->command(json_text ? json_text : "") : std::string("{\"ok\":false,\"error\":\"not ready\"}");
-  if (g_app && g_loop_paused) {
-    g_loop_paused = false;
-    emscripten_resume_main_loop();
-  }
+  if (!g_app) return "{\"ok\":false,\"error\":\"not ready\"}";
+  answer = g_app->command(json_text ? json_text : "");  // wakes the app when it changes something
+  resume_loop();
   return answer.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void portlab_wake() {
   if (!g_app) return;
   g_app->wake();
-  if (g_loop_paused) {
-    g_loop_paused = false;
-    emscripten_resume_main_loop();
-  }
+  resume_loop();
 }
 
 }  // extern "C"

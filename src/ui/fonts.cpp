@@ -60,7 +60,6 @@ bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, f
   fonts.title = add_font(dir + "ui-bold.otf", kTitleSize, raster_scale);
   fonts.mono = add_font(dir + "mono.ttf", kMonoSize, raster_scale);
   fonts.pixel_scale = pixel_scale;
-  fonts.device_ratio = device_ratio;
   const bool ok = fonts.body && fonts.bold && fonts.heading && fonts.title && fonts.mono;
   if (!ok) {
     // Keep the app usable (and the failure visible) with ImGui's built-in font.

@@ -19,7 +19,6 @@ struct FontSet {
   ImFont* title = nullptr;    // Inter SemiBold, the screen title
   ImFont* mono = nullptr;     // JetBrains Mono: ports, addresses, code
   float pixel_scale = 0;      // ui scale x device pixel ratio it was built at
-  float device_ratio = 1;
 };
 
 // Logical pixel sizes at UI scale 1.

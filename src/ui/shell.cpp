@@ -111,7 +111,7 @@ void Shell::handle_shortcuts() {
       s.ui_scale = settings::step_ui_scale(s.ui_scale, +1);
     if (ImGui::IsKeyPressed(keys::kMinus) || ImGui::IsKeyPressed(keys::kKeypadMinus))
       s.ui_scale = settings::step_ui_scale(s.ui_scale, -1);
-    if (ImGui::IsKeyPressed(keys::kNum0) || ImGui::IsKeyPressed(keys::kKeypad0)) s.ui_scale = 1.0f;
+    if (ImGui::IsKeyPressed(keys::kNum0) || ImGui::IsKeyPressed(keys::kKeypad0)) s.ui_scale = settings::kDefaultUiScale;
   }
   if (io.KeyAlt && !io.WantTextInput) {
     if (ImGui::IsKeyPressed(keys::kLeft)) ctx_.navigator->back();

@@ -1,29 +1,23 @@
 #include "core/nav/route.h"
 
 #include <array>
-#include <utility>
 
 namespace portlab::nav {
 
 namespace {
 
-constexpr std::array<std::pair<Screen, const char*>, 3> kScreens{{
-    {Screen::Home, "home"},
-    {Screen::Settings, "settings"},
-    {Screen::About, "about"},
+// Every screen's id and how many arguments it takes: extra segments are an
+// error, so a mistyped link is reported instead of silently half-followed.
+struct ScreenInfo {
+  Screen screen;
+  const char* id;
+  size_t max_args;
+};
+constexpr std::array<ScreenInfo, 3> kScreens{{
+    {Screen::Home, "home", 0},
+    {Screen::Settings, "settings", 0},
+    {Screen::About, "about", 0},
 }};
-
-// How many arguments each screen takes; extra segments are an error so that
-// a mistyped link is reported instead of silently half-followed.
-size_t max_args(Screen screen) {
-  switch (screen) {
-    case Screen::Home:
-    case Screen::Settings:
-    case Screen::About:
-      return 0;
-  }
-  return 0;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -76,8 +70,8 @@ ParsedRoute home_because(std::string problem) { return ParsedRoute{Route{}, std:
 }  // namespace
 
 const char* screen_id(Screen screen) {
-  for (const auto& [s, id] : kScreens)
-    if (s == screen) return id;
+  for (const ScreenInfo& info : kScreens)
+    if (info.screen == screen) return info.id;
   return "home";
 }
 
@@ -101,11 +95,11 @@ ParsedRoute parse_fragment(const std::string& fragment) {
     start = slash + 1;
   }
 
-  for (const auto& [screen, id] : kScreens) {
-    if (segments[0] != id) continue;
-    if (segments.size() - 1 > max_args(screen))
+  for (const ScreenInfo& info : kScreens) {
+    if (segments[0] != info.id) continue;
+    if (segments.size() - 1 > info.max_args)
       return home_because("The page \"" + segments[0] + "\" does not take more after it in a link.");
-    Route route{screen, std::vector<std::string>(segments.begin() + 1, segments.end())};
+    Route route{info.screen, std::vector<std::string>(segments.begin() + 1, segments.end())};
     return {route, ""};
   }
   return home_because("There is no page called \"" + segments[0] + "\", so PortLab opened the course home.");

@@ -19,10 +19,11 @@ inline constexpr Theme kThemes[] = {Theme::Dark, Theme::Light, Theme::HighContra
 
 inline constexpr float kMinUiScale = 0.75f;
 inline constexpr float kMaxUiScale = 3.0f;
+inline constexpr float kDefaultUiScale = 1.0f;
 
 struct Settings {
   Theme theme = Theme::Dark;
-  float ui_scale = 1.0f;        // on top of the screen's own pixel ratio
+  float ui_scale = kDefaultUiScale;  // on top of the screen's own pixel ratio
   bool reduced_motion = false;  // no animations; steps jump to their end
 
   bool operator==(const Settings& o) const {

@@ -36,7 +36,7 @@ void SettingsView::draw() {
   same_line_if_fits(button_width("Larger"));
   if (ImGui::Button("Larger")) s.ui_scale = settings::step_ui_scale(s.ui_scale, +1);
   same_line_if_fits(button_width("Reset"));
-  if (ImGui::Button("Reset")) s.ui_scale = 1.0f;
+  if (ImGui::Button("Reset")) s.ui_scale = settings::kDefaultUiScale;
   paragraph("Ctrl and + or - change the size from anywhere; Ctrl and 0 resets it.", Tone::Muted);
 
   heading(ctx_, "Motion");
