@@ -8,7 +8,7 @@ PORT ?= 8080
 # Debian's Emscripten finds its JavaScript tools (acorn) here.
 export NODE_PATH ?= /usr/share/nodejs
 
-.PHONY: all setup build native web asan core run run-native test test-e2e clean help
+.PHONY: all setup build native web asan core run run-native test test-e2e bench clean help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make run-native  build and open the native app"
 	@echo "make test        build everything and run every test suite"
 	@echo "make build       build the native and web apps"
+	@echo "make bench       build natively and run the engine benchmarks"
 	@echo "make clean       remove build output (keeps the cached SDL2 and sources)"
 
 setup:
@@ -35,7 +36,7 @@ web: setup
 
 asan: setup
 	@[ -f build/asan/build.ninja ] || cmake --preset asan > /dev/null
-	@cmake --build --preset asan --target portlab_core_tests portlab_view_tests portlab_app_tests
+	@cmake --build --preset asan --target portlab_core_tests portlab_view_tests portlab_app_tests portlab_cli_tests
 
 build: native web
 
@@ -51,6 +52,10 @@ test: build asan
 # Only the browser tests, against the current web build.
 test-e2e: web
 	@node tests/e2e/run.mjs
+
+# Engine benchmarks (Google Benchmark), on the optimised native build.
+bench: native
+	@./build/native/portlab_bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build/native build/web build/web-obj build/asan build/core build/test-artifacts

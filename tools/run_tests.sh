@@ -79,9 +79,11 @@ run_suite "view tests (headless ImGui, ctest)" ctest "$logs/views-native.log" \
   ctest --preset native -L '^views$' --output-on-failure
 run_suite "platform tests (native, ctest)" ctest "$logs/app-native.log" \
   ctest --preset native -L '^app$' --output-on-failure
+run_suite "CLI tests (native, ctest)" ctest "$logs/cli-native.log" \
+  ctest --preset native -L '^cli$' --output-on-failure
 run_suite "core unit tests (wasm, node)" doctest "$logs/core-wasm.log" \
   node --no-experimental-fetch build/web-obj/portlab_core_tests.js --no-colors=true
-run_suite "core, view, platform tests (ASan+UBSan)" ctest "$logs/asan.log" \
+run_suite "core, view, platform, CLI tests (ASan+UBSan)" ctest "$logs/asan.log" \
   ctest --preset asan --output-on-failure
 run_suite "native app (Xvfb)" plain "$logs/native-app.log" node tests/native/smoke.mjs
 run_suite "browser end-to-end (Chromium)" plain "$logs/e2e.log" node tests/e2e/run.mjs

@@ -23,6 +23,10 @@ packages=(
   chromium xvfb xauth
   # `apt-get source` unpacks with dpkg-source
   dpkg-dev
+  # engines: the IANA registry as Debian ships it, nmap's open-port frequencies
+  libwireshark-data nmap-common
+  # benchmarks, and the kernel integration tests (namespaces, nftables)
+  libbenchmark-dev iproute2 nftables
 )
 
 as_root() {
