@@ -5,6 +5,9 @@
 #include "core/version.h"
 
 namespace portlab::cli {
+
+int run_port(int argc, char** argv, Output io);  // command_port.cpp
+
 namespace {
 
 int run_version(int argc, char** argv, Output io) {
@@ -19,6 +22,11 @@ int run_help(int argc, char** argv, Output io);
 const Command kCommands[] = {
     {"version", "", "print the PortLab version", run_version},
     {"help", "", "show this text", run_help},
+    {"port", "<number|service> [--proto tcp|udp|sctp|dccp] [--limit N] [--json]",
+     "explain a port number (IANA range, services per transport, default ephemeral ranges, "
+     "how often nmap finds it open) or list the ports of a service name (exact, then prefix; "
+     "at most --limit, default 20); exit 1 if no service has that name",
+     run_port},
 };
 
 int run_help(int argc, char** argv, Output io) {
