@@ -6,7 +6,8 @@
 
 namespace portlab::cli {
 
-int run_port(int argc, char** argv, Output io);  // command_port.cpp
+int run_port(int argc, char** argv, Output io);     // command_port.cpp
+int run_lessons(int argc, char** argv, Output io);  // command_lessons.cpp
 
 namespace {
 
@@ -27,6 +28,10 @@ const Command kCommands[] = {
      "how often nmap finds it open) or list the ports of a service name (exact, then prefix; "
      "at most --limit, default 20); exit 1 if no service has that name",
      run_port},
+    {"lessons", "check [DIR|FILE] [--json]",
+     "load the course (default folder: lessons) as the app does and list every problem as "
+     "file:line: message; exit 1 if there are any",
+     run_lessons},
 };
 
 int run_help(int argc, char** argv, Output io) {

@@ -40,4 +40,21 @@ Course load_course(const std::vector<SourceFile>& files) {
   return course;
 }
 
+std::vector<Issue> check_lesson_shape(const Lesson& lesson) {
+  std::vector<Issue> issues;
+  auto add = [&](std::string message) { issues.push_back({lesson.file, 1, std::move(message)}); };
+  const int steps = static_cast<int>(lesson.steps.size());
+  if (lesson.objectives.empty()) add("the lesson lists no objectives");
+  if (steps < 5 || steps > 12) add("the lesson has " + std::to_string(steps) + " steps; a course lesson has 5-12");
+  int sim_steps = 0, quiz_steps = 0;
+  for (const Step& step : lesson.steps) {
+    sim_steps += step.count(Directive::Kind::Sim) > 0;
+    quiz_steps += step.count(Directive::Kind::Quiz) > 0;
+  }
+  if (sim_steps < 2)
+    add("the lesson has " + std::to_string(sim_steps) + " simulation steps; a course lesson has at least 2");
+  if (quiz_steps == 0) add("the lesson has no checkpoint quiz (a ```quiz block)");
+  return issues;
+}
+
 }  // namespace portlab::course
