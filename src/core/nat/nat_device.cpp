@@ -125,22 +125,30 @@ Outcome NatDevice::existing(Packet& p, SessionTable::Hit hit, Side arrived_on, T
       t->add("mapping-matched", where_nat_, why, mapping_rule());
       t->reason = why;
     }
-    trace_rewrite(before, p, t);
+    trace_rewrite(before, p, s, t);
     trace_timer(s, t);
   }
   return {false, side_of(p.dst.addr)};
 }
 
-void NatDevice::trace_rewrite(const Packet& before, const Packet& after, Trace* t) const {
+void NatDevice::trace_rewrite(const Packet& before, const Packet& after, const Session& s,
+                              Trace* t) const {
   if (!t) return;
+  // Which rule explains each rewrite: source mappings are R5.1/R5.4/R5.6,
+  // letting answers and forwards in is R5.2, hairpins R5.5, 1:1 NAT §5.1.
+  const char* source_rule = mapping_rule();
+  const char* destination_rule = "R5.2";
+  if (s.kind == SessionKind::Forward) source_rule = "R5.2";
+  if (s.kind == SessionKind::Hairpin) source_rule = destination_rule = "R5.5";
+  if (s.kind == SessionKind::Static) source_rule = destination_rule = "§5.1";
   if (before.src != after.src)
     t->add("rewrite-source", where_nat_,
            "The source " + to_string(before.src) + " becomes " + to_string(after.src) + ".",
-           mapping_rule());
+           source_rule);
   if (before.dst != after.dst)
     t->add("rewrite-destination", where_nat_,
            "The destination " + to_string(before.dst) + " becomes " + to_string(after.dst) + ".",
-           "R5.2");
+           destination_rule);
 }
 
 void NatDevice::trace_timer(const Session& s, Trace* t) const {
@@ -197,7 +205,7 @@ Outcome NatDevice::open(Session s, Packet& p, Side emerges, Trace* t) {
   Packet before = p;
   p.src = stored.reply_dst;
   p.dst = stored.reply_src;
-  trace_rewrite(before, p, t);
+  trace_rewrite(before, p, stored, t);
   trace_timer(stored, t);
   return {false, emerges};
 }

@@ -33,6 +33,8 @@ struct DeviceConfig {
   std::string name = "router";      // prefixes every step's `where`: "router.nat"
   std::string inside_side = "lan";  // "router.lan"
   std::string outside_side = "wan"; // "router.wan"
+  std::string inside_title = "LAN";   // for sentences: "the router's LAN side"
+  std::string outside_title = "WAN";
   net::Prefix inside;               // the box's own inside address and the inside prefix
   net::Ipv4 outside;                // the public address NAPT (masquerade) uses
   std::vector<StaticNat> statics;   // 1:1 translations, tried first
@@ -96,7 +98,7 @@ class NatDevice {
   const StaticNat* static_for_internal(net::Ipv4 a) const;
   const StaticNat* static_for_external(net::Ipv4 a) const;
   const char* mapping_rule() const;
-  void trace_rewrite(const Packet& before, const Packet& after, Trace* t) const;
+  void trace_rewrite(const Packet& before, const Packet& after, const Session& s, Trace* t) const;
   void trace_timer(const Session& s, Trace* t) const;
 
   Profile profile_;

@@ -30,7 +30,7 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
     if (const ForwardRule* rule = forwards_.match(p.proto, p.dst.port)) {
       net::Endpoint target = rule->target_for(p.dst.port);
       if (t)
-        t->add("forward-matched", where_nat_,
+        t->decide("forward-matched", where_nat_,
                "Forward " + std::to_string(rule->id) + " (" + describe(*rule) + ") matches " +
                    to_string(p.proto) + " port " + std::to_string(p.dst.port) +
                    ", so the destination becomes " + to_string(target) + ".",
@@ -43,7 +43,7 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
   }
   if (const StaticNat* st = static_for_external(p.dst.addr)) {
     if (t)
-      t->add("static-nat", where_nat_,
+      t->decide("static-nat", where_nat_,
              "Static NAT maps " + to_string(st->external) + " to " + to_string(st->internal) +
                  " for every port and sender, so the packet goes in to port " +
                  std::to_string(p.dst.port) + ".",
@@ -59,7 +59,7 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
                     "now, so nobody can receive the packet.",
                 "§5.1");
   if (t)
-    t->add("pool-binding", where_nat_,
+    t->decide("pool-binding", where_nat_,
            "The pool address " + to_string(p.dst.addr) + " is lent to " + to_string(*holder) +
                ", so the packet goes to it unchanged apart from the address (dynamic NAT).",
            "§5.1");
@@ -96,7 +96,7 @@ Outcome NatDevice::inbound_filtered(Packet& p, Trace* t) {
                     to_string(mapping.external) + " filters by address (ADF) and " +
                     to_string(mapping.internal) + " has sent to " + to_string(p.src.addr) +
                     ", so port " + std::to_string(p.src.port) + " of that address may answer.";
-      t->add("filter-pass", where_nat_, why, rule);
+      t->decide("filter-pass", where_nat_, why, rule);
     }
     Session s = inbound_session(p, mapping.internal, SessionKind::Inbound);
     s.source_mapping = true;

@@ -31,7 +31,7 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
     Session s = outbound_session(p, {st->external, p.src.port});
     s.kind = SessionKind::Static;
     if (t)
-      t->add("static-nat", where_nat_,
+      t->decide("static-nat", where_nat_,
              "Static NAT maps " + to_string(st->internal) + " to " + to_string(st->external) +
                  " one to one, so only the address changes and port " +
                  std::to_string(p.src.port) + " stays.",
@@ -55,7 +55,7 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
         found = true;
         pool_lent_[candidate.bits] = p.src.addr;
         if (t)
-          t->add("pool-lend", where_nat_,
+          t->decide("pool-lend", where_nat_,
                  to_string(p.src.addr) + " borrows the free pool address " + to_string(candidate) +
                      " for as long as it has flows (dynamic NAT).",
                  "§5.1");
@@ -68,7 +68,7 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
                         " cannot get one and the packet is dropped.",
                     "§5.1");
     } else if (t) {
-      t->add("pool-reuse", where_nat_,
+      t->decide("pool-reuse", where_nat_,
              to_string(p.src.addr) + " already holds the pool address " + to_string(external) +
                  ", so only the address changes and port " + std::to_string(p.src.port) +
                  " stays.",
@@ -97,7 +97,7 @@ Outcome NatDevice::outbound_napt(Packet& p, Trace* t) {
     return drop(t, "drop", choice.failure, mapping_rule());
   net::Endpoint external{config_.outside, choice.port};
   if (t && choice.how != PortChoice::How::Reused)
-    t->add("mapping-created", where_nat_,
+    t->decide("mapping-created", where_nat_,
            "New mapping: " + to_string(p.src) + " appears as " + to_string(external) +
                " for " + to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
            mapping_rule());
@@ -147,7 +147,7 @@ Outcome NatDevice::outbound_cgn(Packet& p, Trace* t) {
   }
   net::Endpoint external{config_.outside, choice.port};
   if (t && choice.how != PortChoice::How::Reused)
-    t->add("mapping-created", where_nat_,
+    t->decide("mapping-created", where_nat_,
            "New mapping: " + to_string(p.src) + " appears as " + to_string(external) +
                " for " + to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
            "R5.6");
@@ -188,7 +188,7 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     target = rule->target_for(p.dst.port);
     forward_id = rule->id;
     if (t)
-      t->add("forward-matched", where_nat_,
+      t->decide("forward-matched", where_nat_,
              "Forward " + std::to_string(rule->id) + " (" + describe(*rule) +
                  ") also matches packets from the LAN, so the destination becomes " +
                  to_string(target) + " and the packet turns back into the LAN (hairpin).",
@@ -221,7 +221,7 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     s.reply_dst = {config_.inside.addr, choice.port};
     s.source_mapping = true;
     if (t)
-      t->add("hairpin-masquerade", where_nat_,
+      t->decide("hairpin-masquerade", where_nat_,
              "The rule `ct status dnat masquerade` also rewrites the source to the " +
                  config_.name + "'s LAN address " + to_string(s.reply_dst) + ", so " +
                  to_string(target) + " will answer through the " + config_.name + ".",
@@ -229,7 +229,7 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
   } else {
     s.reply_dst = p.src;
     if (t)
-      t->add("hairpin-no-masquerade", where_nat_,
+      t->decide("hairpin-no-masquerade", where_nat_,
              "No masquerade rule covers hairpinned traffic, so the source stays " +
                  to_string(p.src) + " and " + to_string(target) + " will answer it directly over "
                  "the LAN, from " + to_string(target) + " instead of " + to_string(p.dst) +

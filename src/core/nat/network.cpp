@@ -22,6 +22,8 @@ DeviceConfig router_config(const Topology& t) {
   c.name = "router";
   c.inside_side = "lan";
   c.outside_side = "wan";
+  c.inside_title = "LAN";
+  c.outside_title = "WAN";
   c.inside = t.lan;
   c.outside = t.wan;
   c.statics = t.statics;
@@ -34,6 +36,8 @@ DeviceConfig cgn_config(const CarrierConfig& carrier) {
   c.name = "cgn";
   c.inside_side = "inside";
   c.outside_side = "outside";
+  c.inside_title = "inside";
+  c.outside_title = "outside";
   c.inside = carrier.inside;
   c.outside = carrier.public_address;
   return c;
@@ -120,23 +124,19 @@ Delivery Network::send(Packet p, Trace* t) {
   };
   // Runs one box and reports where the packet went next, or a drop.
   auto through = [&](NatDevice& nat, Side side, Segment* next) {
+    const DeviceConfig& c = nat.config();
+    auto side_text = [&](Side which) {
+      return which == Side::Inside ? c.inside_title + " side " + to_string(c.inside.addr)
+                                   : c.outside_title + " side " + to_string(c.outside);
+    };
     if (t)
       t->add("hop", nat.where(side),
-             "The packet reaches the " + nat.config().name + "'s " +
-                 (side == Side::Inside ? nat.config().inside_side + " side " +
-                                             to_string(nat.config().inside.addr)
-                                       : nat.config().outside_side + " side " +
-                                             to_string(nat.config().outside)) +
-                 ".",
-             "§5.1");
+             "The packet reaches the " + c.name + "'s " + side_text(side) + ".", "§5.1");
     Outcome o = nat.process(p, side, t);
     if (o.dropped) return false;
     if (t)
       t->add("hop", nat.where(o.emerges),
-             "It leaves the " + nat.config().name + "'s " +
-                 (o.emerges == Side::Inside ? nat.config().inside_side
-                                            : nat.config().outside_side) +
-                 " side as " + describe(p) + ".",
+             "It leaves the " + c.name + "'s " + side_text(o.emerges) + " as " + describe(p) + ".",
              "§5.1");
     const bool is_router = &nat == router_.get();
     if (o.emerges == Side::Inside)

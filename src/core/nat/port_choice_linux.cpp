@@ -39,7 +39,7 @@ PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& re
         out.port = s.external.port;
         out.reused = id;
         if (t)
-          t->add("mapping-reused", ctx.where,
+          t->decide("mapping-reused", ctx.where,
                  who + " already appears as " + to_string(s.external) +
                      " (towards " + to_string(s.remote) + ") and that tuple is still unique "
                      "towards " + dest + ", so the mapping is reused.",

@@ -34,7 +34,7 @@ PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
                             ? "the mapping is endpoint-independent, so every destination shares it"
                             : "the mapping depends on the remote address, and " +
                                   to_string(req.remote.addr) + " already has one";
-      t->add("mapping-reused", ctx.where,
+      t->decide("mapping-reused", ctx.where,
              who + " keeps its public endpoint " + to_string(s.external) + ": " + why + ".",
              ctx.rule);
     }

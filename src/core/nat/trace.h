@@ -29,6 +29,12 @@ struct Trace {
     steps.push_back({std::move(kind), std::move(where), std::move(explanation), std::move(rule),
                      approximate});
   }
+  // A step that is also the outcome's reason.
+  void decide(std::string kind, std::string where, std::string explanation, std::string rule,
+              bool approximate = false) {
+    reason = explanation;
+    add(std::move(kind), std::move(where), std::move(explanation), std::move(rule), approximate);
+  }
 };
 
 }  // namespace portlab::nat
