@@ -223,7 +223,13 @@ ScenarioParse parse_scenario(const std::string& text) {
     if (auto seed = root.optional_field("seed"))
       s.seed = static_cast<uint64_t>(seed->integer(0, 9007199254740991LL));
     read_router(root.field("router"), s);
-    if (auto cgn = root.optional_field("cgn")) read_cgn(*cgn, s);
+    if (auto cgn = root.optional_field("cgn")) {
+      read_cgn(*cgn, s);
+    } else if (!is_public(s.topology.wan)) {
+      root.field("router").field("wan").fail(
+          to_string(s.topology.wan) + " is not a public address, so internet hosts could not "
+          "answer; use a public address, or add a \"cgn\" object for NAT444");
+    }
     if (auto hosts = root.optional_field("hosts")) read_hosts(*hosts, s);
     if (auto forwards = root.optional_field("forwards")) read_forwards(*forwards, s);
     read_events(root.field("events"), s);
