@@ -1,8 +1,20 @@
 #include "core/json_reader.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace portlab::json {
+namespace {
+
+// Numbers in messages: 15 significant digits, so 1e300 reads "1e+300"
+// rather than the round-trip form.
+std::string number_text(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  return buf;
+}
+
+}  // namespace
 
 const char* type_name(const Value& v) {
   switch (v.type()) {
@@ -70,8 +82,8 @@ long long Reader::integer(long long lo, long long hi) const {
   auto n = value_->as_integer(lo, hi);
   if (!n) {
     double d = value_->as_number();
-    if (std::floor(d) != d) fail("expected a whole number, found " + write(*value_));
-    fail("number " + write(*value_) + " is out of range " + std::to_string(lo) + "-" +
+    if (std::floor(d) != d) fail("expected a whole number, found " + number_text(d));
+    fail("number " + number_text(d) + " is out of range " + std::to_string(lo) + "-" +
          std::to_string(hi));
   }
   return *n;
@@ -81,8 +93,8 @@ double Reader::number(double lo, double hi) const {
   if (!value_->is_number()) fail(std::string("expected a number, found ") + type_name(*value_));
   double d = value_->as_number();
   if (!std::isfinite(d) || d < lo || d > hi)
-    fail("number " + write(*value_) + " is out of range " + write(Value(lo)) + "-" +
-         write(Value(hi)));
+    fail("number " + number_text(d) + " is out of range " + number_text(lo) + "-" +
+         number_text(hi));
   return d;
 }
 

@@ -13,7 +13,14 @@ static T unwrap(const json::Reader& r, const net::Parsed<T>& parsed) {
 net::Ipv4 ipv4(const json::Reader& r) { return unwrap(r, net::parse_ipv4(r.string())); }
 
 net::Endpoint endpoint(const json::Reader& r) {
-  return unwrap(r, net::parse_endpoint(r.string()));
+  std::string text = r.string();
+  if (text.find(':') == std::string::npos) {
+    // Say what is wrong with the address first; a missing port second.
+    auto addr = net::parse_ipv4(text);
+    if (!addr.ok()) r.fail(addr.error + " (an endpoint is address:port like 192.168.1.10:5000)");
+    r.fail("endpoint '" + text + "' has no port; write address:port like " + text + ":5000");
+  }
+  return unwrap(r, net::parse_endpoint(text));
 }
 
 net::Prefix prefix(const json::Reader& r) { return unwrap(r, net::parse_prefix(r.string())); }
