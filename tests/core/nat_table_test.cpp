@@ -91,3 +91,29 @@ TEST_CASE("table: sessions are listed oldest first and expire in timer order") {
   REQUIRE(expired.size() == 2);
   CHECK(expired[0].find("10.0.1.2:5000") != std::string::npos);
 }
+
+TEST_CASE("table: a burst gives the same translations as one packet at a time") {
+  sim::SimClock clock;
+  DeviceConfig config;
+  config.inside = *net::parse_prefix("10.0.1.1/24").value;
+  config.outside = testing::ip("203.0.113.1");
+  NatDevice one(*find_profile("linux"), config, clock, 4);
+  NatDevice burst(*find_profile("linux"), config, clock, 4);
+  std::vector<Packet> packets;
+  for (uint32_t i = 0; i < 40; ++i)
+    packets.push_back({net::Transport::Udp,
+                       {{0x0A000102u + i % 3}, static_cast<uint16_t>(5000 + i % 7)},
+                       {{0xC6336407u + i % 2}, 9000},
+                       0});
+  std::vector<Packet> copy = packets;
+  std::vector<Outcome> outcomes(packets.size());
+  burst.process_burst(copy.data(), outcomes.data(), copy.size(), Side::Inside);
+  for (size_t i = 0; i < packets.size(); ++i) {
+    Packet p = packets[i];
+    Outcome o = one.process(p, Side::Inside, nullptr);
+    CHECK(o.dropped == outcomes[i].dropped);
+    CHECK(p.src == copy[i].src);
+    CHECK(p.dst == copy[i].dst);
+  }
+  CHECK(one.sessions().size() == burst.sessions().size());
+}

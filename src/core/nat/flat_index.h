@@ -114,6 +114,11 @@ class FlatIndex {
     --count_;
   }
 
+  // Starts loading the key's home slot into the cache (for bursts).
+  void prefetch(const Key& key) const {
+    __builtin_prefetch(&slots_[hash_of(key) & (slots_.size() - 1)]);
+  }
+
   size_t size() const { return count_; }
 
   void reserve(size_t entries) {

@@ -99,6 +99,21 @@ Outcome NatDevice::process(Packet& p, Side arrived_on, Trace* t) {
   return outbound(p, t);
 }
 
+void NatDevice::process_burst(Packet* packets, Outcome* outcomes, size_t count,
+                              Side arrived_on) {
+  constexpr size_t kGroup = 16;
+  for (size_t start = 0; start < count; start += kGroup) {
+    size_t end = start + kGroup < count ? start + kGroup : count;
+    for (size_t i = start; i < end; ++i)
+      table_.prefetch_tuple(packets[i].proto, packets[i].src, packets[i].dst);
+    for (size_t i = start; i < end; ++i) {
+      SessionTable::Hit hit = table_.find(packets[i].proto, packets[i].src, packets[i].dst);
+      if (hit.id != kNoSession) table_.prefetch_session(hit.id);
+    }
+    for (size_t i = start; i < end; ++i) outcomes[i] = process(packets[i], arrived_on, nullptr);
+  }
+}
+
 Outcome NatDevice::existing(Packet& p, SessionTable::Hit hit, Side arrived_on, Trace* t) {
   Session& s = table_.get(hit.id);
   track_packet(s, p.tcp_flags, hit.reply, arrived_on == Side::Inside, false, profile_,

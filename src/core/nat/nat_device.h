@@ -55,6 +55,11 @@ class NatDevice {
 
   // Handles one packet that arrived on `arrived_on`, rewriting it in place.
   Outcome process(Packet& packet, Side arrived_on, Trace* trace);
+  // Handles a burst of packets that all arrived on `arrived_on`, untraced.
+  // The index slots and sessions of a whole group are requested from
+  // memory before any packet is handled, so their cache misses overlap
+  // instead of queueing (what software routers do with packet bursts).
+  void process_burst(Packet* packets, Outcome* outcomes, size_t count, Side arrived_on);
   // Forgets sessions and leases whose time has run out (also done
   // automatically by the first packet after the clock moved).
   void expire(Trace* trace);

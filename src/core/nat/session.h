@@ -25,7 +25,14 @@ enum class TcpState : uint8_t {
 
 inline constexpr uint32_t kNoSession = 0xFFFFFFFFu;
 
-struct Session {
+// The first 64 bytes hold everything a packet of a known flow reads or
+// writes, so a table hit touches one cache line of the session.
+struct alignas(64) Session {
+  net::Endpoint orig_src, orig_dst;    // the first packet
+  net::Endpoint reply_src, reply_dst;  // what an answer looks like on arrival
+  sim::Millis created = 0;
+  sim::Millis expires_at = 0;
+  sim::Millis timeout = 0;  // the timer last applied, for explanations
   net::Transport proto = net::Transport::Udp;
   SessionKind kind = SessionKind::Outbound;
   TcpState tcp = TcpState::None;
@@ -34,21 +41,15 @@ struct Session {
   bool picked_up = false;   // TCP flow first seen mid-stream (no SYN)
   bool live = false;
   bool source_mapping = false;  // a source translation other flows may reuse (R5.1 step 1)
+
+  // Roles and bookkeeping, read when flows are created, listed or expire.
   bool in_port_block = false;   // counted against a CGN subscriber's port blocks
   bool pooled = false;          // holds a dynamic-NAT pool address for its inside host
-
-  net::Endpoint orig_src, orig_dst;    // the first packet
-  net::Endpoint reply_src, reply_dst;  // what an answer looks like on arrival
+  int forward_id = 0;           // the forwarding rule that opened it (0: none)
   net::Endpoint internal;  // the inside endpoint
   net::Endpoint external;  // how it appears outside (the translated side)
   net::Endpoint remote;    // the peer
-
-  sim::Millis created = 0;
-  sim::Millis last_seen = 0;
-  sim::Millis expires_at = 0;
-  sim::Millis timeout = 0;  // the timer last applied, for explanations
-  uint64_t serial = 0;      // creation order, for stable listings
-  int forward_id = 0;       // the forwarding rule that opened it (0: none)
+  uint64_t serial = 0;     // creation order, for stable listings
 
   // Intrusive chains kept by SessionTable.
   uint32_t internal_prev = kNoSession, internal_next = kNoSession;

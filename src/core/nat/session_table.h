@@ -32,6 +32,12 @@ class SessionTable {
     if (v == FlatIndex<TupleKey>::kNone) return {};
     return {v >> 1, (v & 1) != 0};
   }
+  // Cache warm-up for a burst: the index slot of a packet, then its session.
+  void prefetch_tuple(net::Transport proto, const net::Endpoint& src,
+                      const net::Endpoint& dst) const {
+    tuples_.prefetch(tuple_key(proto, src, dst));
+  }
+  void prefetch_session(uint32_t id) const { __builtin_prefetch(&sessions_[id]); }
   bool tuple_in_use(net::Transport proto, const net::Endpoint& src,
                     const net::Endpoint& dst) const {
     return find(proto, src, dst).id != kNoSession;

@@ -75,7 +75,6 @@ void track_packet(Session& s, uint8_t tcp_flags, bool reply, bool from_inside, b
     timeout = t.udp;
     if (reply) s.seen_reply = true;
   }
-  s.last_seen = now;
   if (refresh) {
     s.timeout = timeout;
     s.expires_at = now + timeout;
