@@ -109,9 +109,7 @@ void BM_NatOutboundExistingMapping(benchmark::State& state) {
 }
 BENCHMARK(BM_NatOutboundExistingMapping);
 
-void BM_NatInboundReply(benchmark::State& state) {
-  run(state, fixture().inbound, Side::Outside);
-}
+void BM_NatInboundReply(benchmark::State& state) { run(state, fixture().inbound, Side::Outside); }
 BENCHMARK(BM_NatInboundReply);
 
 // The whole hop-by-hop path (LAN -> router -> internet), still untraced.

@@ -18,12 +18,18 @@ std::string number_text(double d) {
 
 const char* type_name(const Value& v) {
   switch (v.type()) {
-    case Type::Null: return "null";
-    case Type::Bool: return "a boolean";
-    case Type::Number: return "a number";
-    case Type::String: return "a string";
-    case Type::Array: return "an array";
-    case Type::Object: return "an object";
+    case Type::Null:
+      return "null";
+    case Type::Bool:
+      return "a boolean";
+    case Type::Number:
+      return "a number";
+    case Type::String:
+      return "a string";
+    case Type::Array:
+      return "an array";
+    case Type::Object:
+      return "an object";
   }
   return "a value";
 }

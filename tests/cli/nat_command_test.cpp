@@ -67,8 +67,9 @@ TEST_CASE("cli nat: the issue's example prints results per event and the table")
 }
 
 TEST_CASE("cli nat: the table lists each mapping with its state and time left") {
-  auto path = scenario_file("table", with_events(
-      R"([{"send":{"proto":"udp","from":"192.168.1.10:6000","to":"198.51.100.7:9000"}},
+  auto path = scenario_file(
+      "table", with_events(
+                   R"([{"send":{"proto":"udp","from":"192.168.1.10:6000","to":"198.51.100.7:9000"}},
           {"advance":10}])"));
   auto r = run_cli({"nat", "--scenario", path, "--json"});
   REQUIRE(r.status == 0);
@@ -88,8 +89,9 @@ TEST_CASE("cli nat: text output, and the same seed gives the same output") {
   auto text = run_cli({"nat", "--scenario", kExample});
   CHECK(text.status == 0);
   CHECK(text.out.find("event 2") != std::string::npos);
-  auto path = scenario_file("seed", with_events(
-      R"([{"send":{"proto":"udp","from":"192.168.1.10:6000","to":"198.51.100.7:9000"}},
+  auto path = scenario_file(
+      "seed", with_events(
+                  R"([{"send":{"proto":"udp","from":"192.168.1.10:6000","to":"198.51.100.7:9000"}},
           {"send":{"proto":"udp","from":"192.168.1.11:6000","to":"198.51.100.7:9000"}}])"));
   auto a = run_cli({"nat", "--scenario", path, "--json", "--seed", "5"});
   auto b = run_cli({"nat", "--scenario", path, "--json", "--seed", "5"});
@@ -97,7 +99,8 @@ TEST_CASE("cli nat: text output, and the same seed gives the same output") {
   CHECK(a.out == b.out);
   bool differs = false;
   for (const char* seed : {"6", "7", "8"})
-    differs = differs || run_cli({"nat", "--scenario", path, "--json", "--seed", seed}).out != a.out;
+    differs =
+        differs || run_cli({"nat", "--scenario", path, "--json", "--seed", seed}).out != a.out;
   CHECK(differs);
 }
 
@@ -116,8 +119,9 @@ TEST_CASE("cli nat: a malformed scenario exits 2 with one stderr line naming whe
        "$.profile: unknown profile \"cisco\""},
       {"missing_router", R"({"profile":"linux","events":[]})",
        "$: missing required field \"router\""},
-      {"bad_lan", R"({"profile":"linux","router":{"lan":"192.168.1/24","wan":"203.0.113.1"},)"
-                  R"("events":[]})",
+      {"bad_lan",
+       R"({"profile":"linux","router":{"lan":"192.168.1/24","wan":"203.0.113.1"},)"
+       R"("events":[]})",
        "$.router.lan: address '192.168.1' is not an IPv4 address"},
       {"bad_from", with_events(R"([{"advance":1},{"advance":2},
           {"send":{"proto":"udp","from":"1.2.3","to":"198.51.100.7:9000"}}])"),
@@ -130,29 +134,35 @@ TEST_CASE("cli nat: a malformed scenario exits 2 with one stderr line naming whe
       {"negative_advance", with_events(R"([{"advance":-5}])"),
        "$.events[0].advance: a duration cannot be negative"},
       {"huge_advance", with_events(R"([{"advance":1e300}])"), "$.events[0].advance: number"},
-      {"huge_port", R"({"profile":"linux",)" + kRouter +
-                        R"(,"forwards":[{"proto":"tcp","external_port":1e300,)"
-                        R"("internal":"192.168.1.20:80"}],"events":[]})",
+      {"huge_port",
+       R"({"profile":"linux",)" + kRouter +
+           R"(,"forwards":[{"proto":"tcp","external_port":1e300,)"
+           R"("internal":"192.168.1.20:80"}],"events":[]})",
        "$.forwards[0].external_port: number"},
-      {"bad_proto", with_events(R"([{"send":{"proto":"icmp","from":"192.168.1.10:1",)"
-                                R"("to":"198.51.100.7:9"}}])"),
+      {"bad_proto",
+       with_events(R"([{"send":{"proto":"icmp","from":"192.168.1.10:1",)"
+                   R"("to":"198.51.100.7:9"}}])"),
        "$.events[0].send.proto: transport \"icmp\" is not tcp or udp"},
       {"wrong_type", R"({"profile":"linux",)" + kRouter + R"(,"events":{}})",
        "$.events: expected an array, found an object"},
       {"events_not_objects", with_events("[1]"), "$.events[0]: expected an object"},
-      {"linux_only_option", R"({"profile":"full_cone","options":{"hairpin_masquerade":true},)" +
-                                kRouter + R"(,"events":[]})",
+      {"linux_only_option",
+       R"({"profile":"full_cone","options":{"hairpin_masquerade":true},)" + kRouter +
+           R"(,"events":[]})",
        "$.options.hairpin_masquerade: unknown field"},
-      {"overlap", R"({"profile":"linux",)" + kRouter +
-                      R"(,"forwards":[{"proto":"tcp","external_port":8081,)"
-                      R"("internal":"192.168.1.20:80"},{"proto":"both","external_port":)"
-                      R"("8000-8100","internal":"192.168.1.30"}],"events":[]})",
+      {"overlap",
+       R"({"profile":"linux",)" + kRouter +
+           R"(,"forwards":[{"proto":"tcp","external_port":8081,)"
+           R"("internal":"192.168.1.20:80"},{"proto":"both","external_port":)"
+           R"("8000-8100","internal":"192.168.1.30"}],"events":[]})",
        "$.forwards[1]: forward 2"},
-      {"router_source", with_events(R"([{"send":{"proto":"udp","from":"203.0.113.1:5",)"
-                                    R"("to":"198.51.100.7:9"}}])"),
+      {"router_source",
+       with_events(R"([{"send":{"proto":"udp","from":"203.0.113.1:5",)"
+                   R"("to":"198.51.100.7:9"}}])"),
        "$.events[0].send.from: 203.0.113.1 belongs to a NAT box"},
-      {"request_outside", with_events(R"([{"natpmp":{"proto":"udp","from":"198.51.100.7",)"
-                                      R"("internal_port":5000}}])"),
+      {"request_outside",
+       with_events(R"([{"natpmp":{"proto":"udp","from":"198.51.100.7",)"
+                   R"("internal_port":5000}}])"),
        "$.events[0].natpmp.from: 198.51.100.7 is not a host on the LAN"},
   };
   for (const Case& c : cases) {

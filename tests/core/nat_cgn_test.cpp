@@ -28,8 +28,9 @@ Profile cgn_with(int block_size, bool pcp) {
 
 }  // namespace
 
-TEST_CASE("R5.6 CGN: a LAN packet is translated twice (NAT444) and the answer comes back "
-          "through both NATs") {
+TEST_CASE(
+    "R5.6 CGN: a LAN packet is translated twice (NAT444) and the answer comes back "
+    "through both NATs") {
   Profile cgn = cgn_with(512, false);
   Network net(nat444(), *find_profile("linux"), &cgn, 1);
   Packet out{net::Transport::Udp, ep("192.168.1.10:6000"), ep("203.0.113.50:9000"), 0};
@@ -51,15 +52,16 @@ TEST_CASE("R5.6 CGN: a LAN packet is translated twice (NAT444) and the answer co
   CHECK(back.packet.src == ep("203.0.113.50:9000"));
 }
 
-TEST_CASE("R5.6 CGN: a subscriber may use only its block, then flows are dropped; another "
-          "subscriber gets its own block") {
+TEST_CASE(
+    "R5.6 CGN: a subscriber may use only its block, then flows are dropped; another "
+    "subscriber gets its own block") {
   Profile p = cgn_with(4, false);
   Topology t;
   t.lan = *net::parse_prefix("100.64.0.1/10").value;
   t.wan = ip("198.51.100.1");
   testing::NatLab lab(p, t);
-  for (const char* from : {"100.64.0.2:5000", "100.64.0.2:5001", "100.64.0.2:5002",
-                           "100.64.0.2:5003"})
+  for (const char* from :
+       {"100.64.0.2:5000", "100.64.0.2:5001", "100.64.0.2:5002", "100.64.0.2:5003"})
     CHECK(lab.udp(from, "203.0.113.50:9000").action == Action::Translated);
   Trace full;
   CHECK(lab.udp("100.64.0.2:5004", "203.0.113.50:9000", &full).action == Action::Dropped);
@@ -73,8 +75,9 @@ TEST_CASE("R5.6 CGN: a subscriber may use only its block, then flows are dropped
   CHECK(blocks.blocks_of(ip("100.64.0.2")).empty());
 }
 
-TEST_CASE("R5.6 CGN: unsolicited traffic finds no forward, and a home-router forward does not "
-          "make the LAN host reachable") {
+TEST_CASE(
+    "R5.6 CGN: unsolicited traffic finds no forward, and a home-router forward does not "
+    "make the LAN host reachable") {
   Profile cgn = cgn_with(512, false);
   Network net(nat444(), *find_profile("linux"), &cgn, 1);
   ForwardRule r;
@@ -94,8 +97,9 @@ TEST_CASE("R5.6 CGN: unsolicited traffic finds no forward, and a home-router for
   CHECK(direct.reason.find("100.64.0.0/10") != std::string::npos);
 }
 
-TEST_CASE("R5.6 CGN: UPnP from behind a CGN is granted by the router but unreachable; PCP "
-          "reaches the internet only when the carrier runs PCP") {
+TEST_CASE(
+    "R5.6 CGN: UPnP from behind a CGN is granted by the router but unreachable; PCP "
+    "reaches the internet only when the carrier runs PCP") {
   for (bool carrier_pcp : {false, true}) {
     Profile cgn = cgn_with(512, carrier_pcp);
     Network net(nat444(), *find_profile("linux"), &cgn, 1);

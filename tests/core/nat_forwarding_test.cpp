@@ -54,8 +54,9 @@ TEST_CASE("forwarding: unusable ports, inverted ranges and targets outside the L
         std::string::npos);
 }
 
-TEST_CASE("forwarding: duplicate, shadowed and overlapping rules are refused with the rule they "
-          "clash with") {
+TEST_CASE(
+    "forwarding: duplicate, shadowed and overlapping rules are refused with the rule they "
+    "clash with") {
   ForwardRule web = rule(kTcp, 8081, 8081, "192.168.1.20", 80);
   CHECK(problem_adding({web}, web) ==
         "forward 2 (tcp 8081 -> 192.168.1.20:80) duplicates forward 1 (tcp 8081 -> "

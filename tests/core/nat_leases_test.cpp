@@ -6,9 +6,9 @@
 
 using namespace portlab;
 using namespace portlab::nat;
-using testing::NatLab;
 using testing::ep;
 using testing::ip;
+using testing::NatLab;
 
 namespace {
 

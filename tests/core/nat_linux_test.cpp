@@ -8,8 +8,8 @@
 
 using namespace portlab;
 using namespace portlab::nat;
-using testing::NatLab;
 using testing::ep;
+using testing::NatLab;
 
 namespace {
 const net::Transport kTcp = net::Transport::Tcp;
@@ -32,8 +32,9 @@ TEST_CASE("R5.1 Linux: a free inside port is kept (experiment 9: 6000 stays 6000
   CHECK(testing::has_step(t, "mapping-created"));
 }
 
-TEST_CASE("R5.1 Linux: a colliding host gets another port of the same class and reuses it "
-          "towards a second server") {
+TEST_CASE(
+    "R5.1 Linux: a colliding host gets another port of the same class and reuses it "
+    "towards a second server") {
   NatLab lab("linux");
   REQUIRE(lab.udp_port("10.0.1.2:6000", "198.51.100.7:9000") == 6000);
   uint16_t moved = lab.udp_port("10.0.1.3:6000", "198.51.100.7:9000");
@@ -65,8 +66,9 @@ TEST_CASE("R5.1 Linux: collisions stay in the port's class, 600-1023 for 700 and
   }
 }
 
-TEST_CASE("R5.1 Linux: two hosts share one external port towards different servers "
-          "(port overloading)") {
+TEST_CASE(
+    "R5.1 Linux: two hosts share one external port towards different servers "
+    "(port overloading)") {
   NatLab lab("linux");
   CHECK(lab.udp_port("10.0.1.2:6400", "198.51.100.7:9000") == 6400);
   CHECK(lab.udp_port("10.0.1.3:6400", "198.51.100.8:9000") == 6400);
@@ -75,8 +77,9 @@ TEST_CASE("R5.1 Linux: two hosts share one external port towards different serve
   CHECK(lab.udp("198.51.100.8:9000", "203.0.113.1:6400").packet.dst == ep("10.0.1.3:6400"));
 }
 
-TEST_CASE("R5.1 Linux: random/fully-random give each new flow a random port even when the "
-          "port is free") {
+TEST_CASE(
+    "R5.1 Linux: random/fully-random give each new flow a random port even when the "
+    "port is free") {
   Profile p = linux_with([](Profile& x) { x.random_ports = true; });
   NatLab lab(p);
   std::set<uint16_t> ports;
@@ -92,8 +95,9 @@ TEST_CASE("R5.1 Linux: random/fully-random give each new flow a random port even
   CHECK(ports.size() == 3);
 }
 
-TEST_CASE("R5.1 Linux: a masquerade range is used up towards one destination, then flows are "
-          "dropped; another destination reuses the same ports (experiment 10)") {
+TEST_CASE(
+    "R5.1 Linux: a masquerade range is used up towards one destination, then flows are "
+    "dropped; another destination reuses the same ports (experiment 10)") {
   Profile p = linux_with([](Profile& x) { x.port_range = PortRange{20000, 20009}; });
   NatLab lab(p);
   std::set<uint16_t> used;
@@ -127,8 +131,9 @@ TEST_CASE("R5.1 Linux: the same seed replays the same ports, another seed picks 
   CHECK(seen.size() > 1);
 }
 
-TEST_CASE("R5.2 Linux: unsolicited UDP from another port or another address is not delivered; "
-          "the exact peer is (experiment 11)") {
+TEST_CASE(
+    "R5.2 Linux: unsolicited UDP from another port or another address is not delivered; "
+    "the exact peer is (experiment 11)") {
   NatLab lab("linux");
   REQUIRE(lab.udp_port("10.0.1.2:6000", "198.51.100.7:9000") == 6000);
   Trace other_port;
@@ -142,8 +147,9 @@ TEST_CASE("R5.2 Linux: unsolicited UDP from another port or another address is n
   CHECK(exact.packet.src == ep("198.51.100.7:9000"));
 }
 
-TEST_CASE("R5.2 Linux: a DNAT forward :8081 -> 10.0.1.2:80 delivers from outside and its answer "
-          "leaves as 203.0.113.1:8081 (experiment 12)") {
+TEST_CASE(
+    "R5.2 Linux: a DNAT forward :8081 -> 10.0.1.2:80 delivers from outside and its answer "
+    "leaves as 203.0.113.1:8081 (experiment 12)") {
   NatLab lab("linux");
   lab.forward(ForwardProto::Tcp, 8081, "10.0.1.2", 80);
   Packet syn{kTcp, ep("198.51.100.7:40000"), ep("203.0.113.1:8081"), kSyn};
@@ -159,8 +165,9 @@ TEST_CASE("R5.2 Linux: a DNAT forward :8081 -> 10.0.1.2:80 delivers from outside
   CHECK(lab.udp("198.51.100.7:40000", "203.0.113.1:8081").action == Action::Dropped);
 }
 
-TEST_CASE("R5.3 Linux: UDP 30 s unreplied and after a single request/reply, 120 s ASSURED once "
-          "replied and active after 2 s, TCP established 432000 s (experiment 13)") {
+TEST_CASE(
+    "R5.3 Linux: UDP 30 s unreplied and after a single request/reply, 120 s ASSURED once "
+    "replied and active after 2 s, TCP established 432000 s (experiment 13)") {
   NatLab lab("linux");
   const SessionTable& table = lab.network.router().sessions();
   auto expires_in = [&](const char* internal) {
@@ -198,8 +205,9 @@ TEST_CASE("R5.3 Linux: UDP 30 s unreplied and after a single request/reply, 120 
   CHECK(expires_in("10.0.1.4:5000") > 0);
 }
 
-TEST_CASE("R5.5 Linux: hairpin to a forward fails without `ct status dnat masquerade` and works "
-          "with it (experiment 12)") {
+TEST_CASE(
+    "R5.5 Linux: hairpin to a forward fails without `ct status dnat masquerade` and works "
+    "with it (experiment 12)") {
   for (bool masquerade : {false, true}) {
     Profile p = *find_profile("linux");
     p.hairpin = masquerade;

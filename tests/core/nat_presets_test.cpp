@@ -6,8 +6,8 @@
 
 using namespace portlab;
 using namespace portlab::nat;
-using testing::NatLab;
 using testing::ep;
+using testing::NatLab;
 
 namespace {
 

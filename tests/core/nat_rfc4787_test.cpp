@@ -5,11 +5,12 @@
 
 using namespace portlab;
 using namespace portlab::nat;
-using testing::NatLab;
 using testing::ep;
+using testing::NatLab;
 
-TEST_CASE("R5.4 rfc4787: endpoint-independent mapping and never two hosts on one port "
-          "(REQ-1, REQ-3)") {
+TEST_CASE(
+    "R5.4 rfc4787: endpoint-independent mapping and never two hosts on one port "
+    "(REQ-1, REQ-3)") {
   NatLab lab("rfc4787");
   CHECK(lab.udp_port("10.0.1.2:6400", "198.51.100.7:9000") == 6400);
   CHECK(lab.udp_port("10.0.1.2:6400", "198.51.100.8:9000") == 6400);

@@ -12,8 +12,9 @@ using namespace portlab;
 using namespace portlab::nat;
 using testing::NatLab;
 
-TEST_CASE("table: a full table drops new flows with a reason naming the limit; known flows "
-          "still pass") {
+TEST_CASE(
+    "table: a full table drops new flows with a reason naming the limit; known flows "
+    "still pass") {
   Profile p = *find_profile("port_restricted_cone");
   p.max_mappings = 3;
   NatLab lab(p);
@@ -22,15 +23,17 @@ TEST_CASE("table: a full table drops new flows with a reason naming the limit; k
   CHECK(lab.udp_port("10.0.1.2:5002", "198.51.100.7:9000") != 0);
   Trace t;
   CHECK(lab.udp("10.0.1.2:5003", "198.51.100.7:9000", &t).action == Action::Dropped);
-  CHECK(t.reason == "The router's table already holds its maximum of 3 entries (max_mappings), "
-                    "so the new flow is dropped.");
+  CHECK(t.reason ==
+        "The router's table already holds its maximum of 3 entries (max_mappings), "
+        "so the new flow is dropped.");
   CHECK(lab.udp("10.0.1.2:5000", "198.51.100.7:9000").action == Action::Translated);
   lab.advance_seconds(300);
   CHECK(lab.udp("10.0.1.2:5003", "198.51.100.7:9000").action == Action::Translated);
 }
 
-TEST_CASE("table: Linux makes room by evicting an unassured entry, and drops only when every "
-          "entry is assured") {
+TEST_CASE(
+    "table: Linux makes room by evicting an unassured entry, and drops only when every "
+    "entry is assured") {
   Profile p = *find_profile("linux");
   p.max_mappings = 2;
   NatLab lab(p);

@@ -28,8 +28,8 @@ struct TupleKey {
 
 inline TupleKey tuple_key(net::Transport proto, const net::Endpoint& src,
                           const net::Endpoint& dst) {
-  return {uint64_t{src.addr.bits} << 32 | dst.addr.bits,
-          uint32_t{src.port} << 16 | dst.port, static_cast<uint32_t>(proto)};
+  return {uint64_t{src.addr.bits} << 32 | dst.addr.bits, uint32_t{src.port} << 16 | dst.port,
+          static_cast<uint32_t>(proto)};
 }
 
 // (transport, endpoint): who owns a mapping, or which public address:port.

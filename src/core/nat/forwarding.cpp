@@ -24,19 +24,26 @@ std::string label(const ForwardRule& r) { return "forward " + std::to_string(r.i
 
 const char* to_string(ForwardProto p) {
   switch (p) {
-    case ForwardProto::Tcp: return "tcp";
-    case ForwardProto::Udp: return "udp";
-    case ForwardProto::Both: return "both";
+    case ForwardProto::Tcp:
+      return "tcp";
+    case ForwardProto::Udp:
+      return "udp";
+    case ForwardProto::Both:
+      return "both";
   }
   return "?";
 }
 
 const char* to_string(ForwardOrigin o) {
   switch (o) {
-    case ForwardOrigin::Config: return "config";
-    case ForwardOrigin::Upnp: return "upnp";
-    case ForwardOrigin::NatPmp: return "natpmp";
-    case ForwardOrigin::Pcp: return "pcp";
+    case ForwardOrigin::Config:
+      return "config";
+    case ForwardOrigin::Upnp:
+      return "upnp";
+    case ForwardOrigin::NatPmp:
+      return "natpmp";
+    case ForwardOrigin::Pcp:
+      return "pcp";
   }
   return "?";
 }

@@ -23,8 +23,8 @@ enum class ForwardOrigin : uint8_t { Config, Upnp, NatPmp, Pcp };
 struct ForwardRule {
   int id = 0;  // 1-based, assigned by ForwardTable::add
   ForwardProto proto = ForwardProto::Tcp;
-  PortRange external;     // on the public address
-  net::Ipv4 target;       // inside host
+  PortRange external;        // on the public address
+  net::Ipv4 target;          // inside host
   uint16_t target_port = 0;  // first inside port; port p maps to target_port + (p - external.lo)
   ForwardOrigin origin = ForwardOrigin::Config;
   std::optional<sim::Millis> expires_at;  // leases only

@@ -14,18 +14,24 @@ ForwardProto forward_proto(net::Transport t) {
 
 ForwardOrigin origin_of(MappingProtocol p) {
   switch (p) {
-    case MappingProtocol::UpnpIgd: return ForwardOrigin::Upnp;
-    case MappingProtocol::NatPmp: return ForwardOrigin::NatPmp;
-    case MappingProtocol::Pcp: return ForwardOrigin::Pcp;
+    case MappingProtocol::UpnpIgd:
+      return ForwardOrigin::Upnp;
+    case MappingProtocol::NatPmp:
+      return ForwardOrigin::NatPmp;
+    case MappingProtocol::Pcp:
+      return ForwardOrigin::Pcp;
   }
   return ForwardOrigin::NatPmp;
 }
 
 bool service_enabled(const Profile& p, MappingProtocol protocol) {
   switch (protocol) {
-    case MappingProtocol::UpnpIgd: return p.upnp;
-    case MappingProtocol::NatPmp: return p.natpmp;
-    case MappingProtocol::Pcp: return p.pcp;
+    case MappingProtocol::UpnpIgd:
+      return p.upnp;
+    case MappingProtocol::NatPmp:
+      return p.natpmp;
+    case MappingProtocol::Pcp:
+      return p.pcp;
   }
   return false;
 }
@@ -33,9 +39,12 @@ bool service_enabled(const Profile& p, MappingProtocol protocol) {
 // The service port, with the reference's [?] on the 5351 service name.
 const char* service_text(MappingProtocol p) {
   switch (p) {
-    case MappingProtocol::UpnpIgd: return "UPnP IGD (SSDP on UDP 1900, then SOAP AddPortMapping)";
-    case MappingProtocol::NatPmp: return "NAT-PMP (UDP 5351)";
-    case MappingProtocol::Pcp: return "PCP (UDP 5351)";
+    case MappingProtocol::UpnpIgd:
+      return "UPnP IGD (SSDP on UDP 1900, then SOAP AddPortMapping)";
+    case MappingProtocol::NatPmp:
+      return "NAT-PMP (UDP 5351)";
+    case MappingProtocol::Pcp:
+      return "PCP (UDP 5351)";
   }
   return "?";
 }
@@ -52,9 +61,12 @@ bool port_available(const NatDevice& nat, net::Transport proto, uint16_t port) {
 
 const char* to_string(MappingProtocol p) {
   switch (p) {
-    case MappingProtocol::UpnpIgd: return "upnp";
-    case MappingProtocol::NatPmp: return "natpmp";
-    case MappingProtocol::Pcp: return "pcp";
+    case MappingProtocol::UpnpIgd:
+      return "upnp";
+    case MappingProtocol::NatPmp:
+      return "natpmp";
+    case MappingProtocol::Pcp:
+      return "pcp";
   }
   return "?";
 }
@@ -79,7 +91,7 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
   grant.internal = {req.client, req.internal_port};
   if (!service_enabled(nat.profile(), req.protocol))
     return refuse("The " + name + " runs no " + service_text(req.protocol) + " service, so the " +
-                  "request from " + to_string(req.client) + " goes unanswered.",
+                      "request from " + to_string(req.client) + " goes unanswered.",
                   nat.profile().family == Family::CarrierGrade ? "R5.6" : "§5.3");
   if (t)
     t->add("request", where,
@@ -91,7 +103,8 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
 
   std::optional<sim::Millis> lease = req.lease ? req.lease : default_lease(req.protocol);
   if (lease && *lease == 0 && req.protocol == MappingProtocol::UpnpIgd) lease.reset();
-  const bool delete_request = req.lease && *req.lease == 0 && req.protocol != MappingProtocol::UpnpIgd;
+  const bool delete_request =
+      req.lease && *req.lease == 0 && req.protocol != MappingProtocol::UpnpIgd;
 
   // The host's own existing lease for this internal port (renew or delete).
   ForwardRule* own = nullptr;
@@ -108,8 +121,8 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
     grant.granted = true;
     grant.forward_id = own->id;
     grant.external = {nat.config().outside, own->external.lo};
-    std::string why = "Lifetime 0 deletes forward " + std::to_string(own->id) + " (" +
-                      describe(*own) + ").";
+    std::string why =
+        "Lifetime 0 deletes forward " + std::to_string(own->id) + " (" + describe(*own) + ").";
     nat.forwards().remove(own->id);
     if (t) {
       t->reason = why;
@@ -123,10 +136,9 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
     grant.forward_id = own->id;
     grant.external = {nat.config().outside, own->external.lo};
     grant.lease = lease;
-    std::string why = "The existing forward " + std::to_string(own->id) + " (" + describe(*own) +
-                      ") is renewed" +
-                      (lease ? " for " + describe_duration(*lease) : std::string(" with no expiry")) +
-                      ".";
+    std::string why =
+        "The existing forward " + std::to_string(own->id) + " (" + describe(*own) + ") is renewed" +
+        (lease ? " for " + describe_duration(*lease) : std::string(" with no expiry")) + ".";
     if (t) {
       t->reason = why;
       t->add("lease-renewed", where, why, "§5.3");
@@ -137,8 +149,9 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
   uint16_t port = req.external_port;
   if (req.protocol == MappingProtocol::UpnpIgd) {
     if (port == 0)
-      return refuse("UPnP IGD needs an explicit external port (error 716 "
-                    "WildCardNotPermittedInExtPort), so the request is refused.");
+      return refuse(
+          "UPnP IGD needs an explicit external port (error 716 "
+          "WildCardNotPermittedInExtPort), so the request is refused.");
     if (!port_available(nat, req.proto, port))
       return refuse(to_string(req.proto) + std::string(" port ") + std::to_string(port) + " on " +
                     to_string(nat.config().outside) + " is already mapped, so the " + name +
@@ -155,7 +168,8 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
         uint16_t candidate = static_cast<uint16_t>(1024 + (start + i) % 64512);
         if (port_available(nat, req.proto, candidate)) port = candidate;
       }
-      if (port == 0) return refuse("No free external port is left on " + to_string(nat.config().outside) + ".");
+      if (port == 0)
+        return refuse("No free external port is left on " + to_string(nat.config().outside) + ".");
       if (t)
         t->add("port-substituted", where,
                "Port " + std::to_string(wanted) + " is taken, so the " + name + " assigns " +
@@ -178,11 +192,10 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
   grant.forward_id = added.id;
   grant.external = {nat.config().outside, port};
   grant.lease = lease;
-  std::string why = "The " + name + " adds forward " + std::to_string(added.id) + " (" +
-                    describe(added) + ")" +
-                    (lease ? " with a lease of " + describe_duration(*lease)
-                           : std::string(" with no expiry")) +
-                    ".";
+  std::string why =
+      "The " + name + " adds forward " + std::to_string(added.id) + " (" + describe(added) + ")" +
+      (lease ? " with a lease of " + describe_duration(*lease) : std::string(" with no expiry")) +
+      ".";
   if (t) {
     t->reason = why;
     t->add("lease-granted", where, why, "§5.3");

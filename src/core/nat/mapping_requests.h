@@ -20,16 +20,16 @@ enum class MappingProtocol : uint8_t { UpnpIgd, NatPmp, Pcp };
 struct MappingRequest {
   MappingProtocol protocol = MappingProtocol::NatPmp;
   net::Transport proto = net::Transport::Tcp;
-  net::Ipv4 client;              // the inside host asking (and receiving)
+  net::Ipv4 client;  // the inside host asking (and receiving)
   uint16_t internal_port = 0;
-  uint16_t external_port = 0;    // wanted (UPnP) or suggested (0: any) port
+  uint16_t external_port = 0;        // wanted (UPnP) or suggested (0: any) port
   std::optional<sim::Millis> lease;  // absent: the protocol's default
 };
 
 struct MappingGrant {
   bool granted = false;
-  bool deleted = false;   // a lease-0 NAT-PMP/PCP request removed a mapping
-  bool renewed = false;   // an existing lease of this host was extended
+  bool deleted = false;  // a lease-0 NAT-PMP/PCP request removed a mapping
+  bool renewed = false;  // an existing lease of this host was extended
   int forward_id = 0;
   net::Endpoint external;  // on the NAT's public address
   net::Endpoint internal;

@@ -53,9 +53,12 @@ const StaticNat* NatDevice::static_for_external(net::Ipv4 a) const {
 
 const char* NatDevice::mapping_rule() const {
   switch (profile_.family) {
-    case Family::LinuxNetfilter: return "R5.1";
-    case Family::Rfc4787: return "R5.4";
-    case Family::CarrierGrade: return "R5.6";
+    case Family::LinuxNetfilter:
+      return "R5.1";
+    case Family::Rfc4787:
+      return "R5.4";
+    case Family::CarrierGrade:
+      return "R5.6";
   }
   return "R5.1";
 }
@@ -99,8 +102,7 @@ Outcome NatDevice::process(Packet& p, Side arrived_on, Trace* t) {
   return outbound(p, t);
 }
 
-void NatDevice::process_burst(Packet* packets, Outcome* outcomes, size_t count,
-                              Side arrived_on) {
+void NatDevice::process_burst(Packet* packets, Outcome* outcomes, size_t count, Side arrived_on) {
   constexpr size_t kGroup = 16;
   for (size_t start = 0; start < count; start += kGroup) {
     size_t end = start + kGroup < count ? start + kGroup : count;
@@ -170,8 +172,7 @@ void NatDevice::trace_timer(const Session& s, Trace* t) const {
   if (!t) return;
   t->add("timer", where_nat_,
          std::string("The entry is ") + state_name(s) + " and expires in " +
-             describe_duration(s.expires_at - clock_.now()) + " (" + timer_name(s, profile_) +
-             ").",
+             describe_duration(s.expires_at - clock_.now()) + " (" + timer_name(s, profile_) + ").",
          "R5.3");
 }
 
@@ -249,8 +250,8 @@ void NatDevice::expire(Trace* t) {
     const Session& s = table_.get(id);
     if (t)
       t->add("mapping-expired", where_nat_,
-             "The " + std::string(to_string(s.proto)) + " entry " + to_string(s.orig_src) +
-                 " -> " + to_string(s.orig_dst) + " (public side " + to_string(s.external) +
+             "The " + std::string(to_string(s.proto)) + " entry " + to_string(s.orig_src) + " -> " +
+                 to_string(s.orig_dst) + " (public side " + to_string(s.external) +
                  ") expired: it was " + state_name(s) + " and idle for " +
                  describe_duration(s.timeout) + " (" + timer_name(s, profile_) + ").",
              "R5.3");
@@ -260,8 +261,8 @@ void NatDevice::expire(Trace* t) {
     if (t)
       t->add("lease-expired", where_nat_,
              "The " + std::string(to_string(r.origin)) + " lease for forward " +
-                 std::to_string(r.id) + " (" + describe(r) + ") ran out, so the " +
-                 config_.name + " removes it.",
+                 std::to_string(r.id) + " (" + describe(r) + ") ran out, so the " + config_.name +
+                 " removes it.",
              "§5.3");
   }
 }

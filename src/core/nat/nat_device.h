@@ -30,15 +30,15 @@ struct StaticNat {
 };
 
 struct DeviceConfig {
-  std::string name = "router";      // prefixes every step's `where`: "router.nat"
-  std::string inside_side = "lan";  // "router.lan"
-  std::string outside_side = "wan"; // "router.wan"
-  std::string inside_title = "LAN";   // for sentences: "the router's LAN side"
+  std::string name = "router";       // prefixes every step's `where`: "router.nat"
+  std::string inside_side = "lan";   // "router.lan"
+  std::string outside_side = "wan";  // "router.wan"
+  std::string inside_title = "LAN";  // for sentences: "the router's LAN side"
   std::string outside_title = "WAN";
-  net::Prefix inside;               // the box's own inside address and the inside prefix
-  net::Ipv4 outside;                // the public address NAPT (masquerade) uses
-  std::vector<StaticNat> statics;   // 1:1 translations, tried first
-  std::vector<net::Ipv4> pool;      // dynamic NAT: hosts borrow one address (ports unchanged)
+  net::Prefix inside;              // the box's own inside address and the inside prefix
+  net::Ipv4 outside;               // the public address NAPT (masquerade) uses
+  std::vector<StaticNat> statics;  // 1:1 translations, tried first
+  std::vector<net::Ipv4> pool;     // dynamic NAT: hosts borrow one address (ports unchanged)
 };
 
 enum class Side : uint8_t { Inside, Outside };
@@ -50,8 +50,7 @@ struct Outcome {
 
 class NatDevice {
  public:
-  NatDevice(const Profile& profile, DeviceConfig config, const sim::SimClock& clock,
-            uint64_t seed);
+  NatDevice(const Profile& profile, DeviceConfig config, const sim::SimClock& clock, uint64_t seed);
 
   // Handles one packet that arrived on `arrived_on`, rewriting it in place.
   Outcome process(Packet& packet, Side arrived_on, Trace* trace);

@@ -31,10 +31,10 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
       net::Endpoint target = rule->target_for(p.dst.port);
       if (t)
         t->decide("forward-matched", where_nat_,
-               "Forward " + std::to_string(rule->id) + " (" + describe(*rule) + ") matches " +
-                   to_string(p.proto) + " port " + std::to_string(p.dst.port) +
-                   ", so the destination becomes " + to_string(target) + ".",
-               "R5.2");
+                  "Forward " + std::to_string(rule->id) + " (" + describe(*rule) + ") matches " +
+                      to_string(p.proto) + " port " + std::to_string(p.dst.port) +
+                      ", so the destination becomes " + to_string(target) + ".",
+                  "R5.2");
       Session s = inbound_session(p, target, SessionKind::Forward);
       s.forward_id = rule->id;
       return open(s, p, Side::Inside, t);
@@ -44,10 +44,10 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
   if (const StaticNat* st = static_for_external(p.dst.addr)) {
     if (t)
       t->decide("static-nat", where_nat_,
-             "Static NAT maps " + to_string(st->external) + " to " + to_string(st->internal) +
-                 " for every port and sender, so the packet goes in to port " +
-                 std::to_string(p.dst.port) + ".",
-             "§5.1");
+                "Static NAT maps " + to_string(st->external) + " to " + to_string(st->internal) +
+                    " for every port and sender, so the packet goes in to port " +
+                    std::to_string(p.dst.port) + ".",
+                "§5.1");
     Session s = inbound_session(p, {st->internal, p.dst.port}, SessionKind::Static);
     s.source_mapping = true;
     return open(s, p, Side::Inside, t);
@@ -55,14 +55,15 @@ Outcome NatDevice::inbound(Packet& p, Trace* t) {
   const net::Ipv4* holder = pool_holder(p.dst.addr);
   if (!holder)
     return drop(t, "drop",
-                "The pool address " + to_string(p.dst.addr) + " is not lent to any inside host "
+                "The pool address " + to_string(p.dst.addr) +
+                    " is not lent to any inside host "
                     "now, so nobody can receive the packet.",
                 "§5.1");
   if (t)
     t->decide("pool-binding", where_nat_,
-           "The pool address " + to_string(p.dst.addr) + " is lent to " + to_string(*holder) +
-               ", so the packet goes to it unchanged apart from the address (dynamic NAT).",
-           "§5.1");
+              "The pool address " + to_string(p.dst.addr) + " is lent to " + to_string(*holder) +
+                  ", so the packet goes to it unchanged apart from the address (dynamic NAT).",
+              "§5.1");
   Session s = inbound_session(p, {*holder, p.dst.port}, SessionKind::Static);
   s.source_mapping = true;
   s.pooled = true;
@@ -90,8 +91,8 @@ Outcome NatDevice::inbound_filtered(Packet& p, Trace* t) {
           filtering == Filtering::EndpointIndependent
               ? "The mapping " + to_string(mapping.internal) + " <-> " +
                     to_string(mapping.external) + " filters endpoint-independently (EIF), so " +
-                    to_string(p.src) + " may use it although " +
-                    to_string(mapping.internal.addr) + " never sent to it."
+                    to_string(p.src) + " may use it although " + to_string(mapping.internal.addr) +
+                    " never sent to it."
               : "The mapping " + to_string(mapping.internal) + " <-> " +
                     to_string(mapping.external) + " filters by address (ADF) and " +
                     to_string(mapping.internal) + " has sent to " + to_string(p.src.addr) +
@@ -118,16 +119,16 @@ Outcome NatDevice::inbound_filtered(Packet& p, Trace* t) {
   int listed = 0;
   for (uint32_t id = first; id != kNoSession && listed < 3; id = table_.next_of_external(id)) {
     const Session& s = table_.get(id);
-    std::string peer = filtering == Filtering::AddressDependent ? to_string(s.remote.addr)
-                                                                 : to_string(s.remote);
+    std::string peer =
+        filtering == Filtering::AddressDependent ? to_string(s.remote.addr) : to_string(s.remote);
     if (allowed.find(peer) != std::string::npos) continue;
     allowed += std::string(allowed.empty() ? "" : ", ") + peer;
     ++listed;
   }
-  std::string why =
-      std::string("The packet from ") + to_string(p.src) + " does not match any tracked flow: " +
-      to_string(p.dst) + " belongs to " + to_string(owner.internal) + ", and " +
-      short_name(filtering) + " filtering only admits " + allowed + ", so it is dropped.";
+  std::string why = std::string("The packet from ") + to_string(p.src) +
+                    " does not match any tracked flow: " + to_string(p.dst) + " belongs to " +
+                    to_string(owner.internal) + ", and " + short_name(filtering) +
+                    " filtering only admits " + allowed + ", so it is dropped.";
   return drop(t, "filtered", why, rule);
 }
 

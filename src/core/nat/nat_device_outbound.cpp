@@ -32,10 +32,10 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
     s.kind = SessionKind::Static;
     if (t)
       t->decide("static-nat", where_nat_,
-             "Static NAT maps " + to_string(st->internal) + " to " + to_string(st->external) +
-                 " one to one, so only the address changes and port " +
-                 std::to_string(p.src.port) + " stays.",
-             "§5.1");
+                "Static NAT maps " + to_string(st->internal) + " to " + to_string(st->external) +
+                    " one to one, so only the address changes and port " +
+                    std::to_string(p.src.port) + " stays.",
+                "§5.1");
     return open(s, p, Side::Outside, t);
   }
   if (!config_.pool.empty()) {
@@ -56,9 +56,9 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
         pool_lent_[candidate.bits] = p.src.addr;
         if (t)
           t->decide("pool-lend", where_nat_,
-                 to_string(p.src.addr) + " borrows the free pool address " + to_string(candidate) +
-                     " for as long as it has flows (dynamic NAT).",
-                 "§5.1");
+                    to_string(p.src.addr) + " borrows the free pool address " +
+                        to_string(candidate) + " for as long as it has flows (dynamic NAT).",
+                    "§5.1");
         break;
       }
       if (!found)
@@ -69,10 +69,10 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
                     "§5.1");
     } else if (t) {
       t->decide("pool-reuse", where_nat_,
-             to_string(p.src.addr) + " already holds the pool address " + to_string(external) +
-                 ", so only the address changes and port " + std::to_string(p.src.port) +
-                 " stays.",
-             "§5.1");
+                to_string(p.src.addr) + " already holds the pool address " + to_string(external) +
+                    ", so only the address changes and port " + std::to_string(p.src.port) +
+                    " stays.",
+                "§5.1");
     }
     Session s = outbound_session(p, {external, p.src.port});
     s.kind = SessionKind::Static;
@@ -93,14 +93,13 @@ Outcome NatDevice::outbound_napt(Packet& p, Trace* t) {
     PortRange allowed = profile_.port_range ? *profile_.port_range : rfc_port_class(p.src.port);
     choice = choose_rfc_port(ctx, req, allowed, &forwards_);
   }
-  if (choice.how == PortChoice::How::Failed)
-    return drop(t, "drop", choice.failure, mapping_rule());
+  if (choice.how == PortChoice::How::Failed) return drop(t, "drop", choice.failure, mapping_rule());
   net::Endpoint external{config_.outside, choice.port};
   if (t && choice.how != PortChoice::How::Reused)
     t->decide("mapping-created", where_nat_,
-           "New mapping: " + to_string(p.src) + " appears as " + to_string(external) +
-               " for " + to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
-           mapping_rule());
+              "New mapping: " + to_string(p.src) + " appears as " + to_string(external) + " for " +
+                  to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
+              mapping_rule());
   return open(outbound_session(p, external), p, Side::Outside, t);
 }
 
@@ -125,8 +124,8 @@ Outcome NatDevice::outbound_cgn(Packet& p, Trace* t) {
       t->add("port-block", where_nat_,
              "Subscriber " + to_string(subscriber) + " is given the port block " +
                  std::to_string(granted->lo) + "-" + std::to_string(granted->hi) + " (" +
-                 std::to_string(blocks_.block_size()) + " ports) on " +
-                 to_string(config_.outside) + "; its mappings may only use these ports.",
+                 std::to_string(blocks_.block_size()) + " ports) on " + to_string(config_.outside) +
+                 "; its mappings may only use these ports.",
              "R5.6");
   }
   if (t)
@@ -139,8 +138,8 @@ Outcome NatDevice::outbound_cgn(Packet& p, Trace* t) {
             to_string(subscriber) + ", so the packet is dropped.";
     } else {
       why = "Subscriber " + to_string(subscriber) + " has used every port of its " +
-            std::to_string(held.size()) + " block(s) of " +
-            std::to_string(blocks_.block_size()) + " ports (the per-subscriber limit, RFC 6888 "
+            std::to_string(held.size()) + " block(s) of " + std::to_string(blocks_.block_size()) +
+            " ports (the per-subscriber limit, RFC 6888 "
             "REQ-4), so the packet is dropped.";
     }
     return drop(t, "drop", why, "R5.6");
@@ -148,9 +147,9 @@ Outcome NatDevice::outbound_cgn(Packet& p, Trace* t) {
   net::Endpoint external{config_.outside, choice.port};
   if (t && choice.how != PortChoice::How::Reused)
     t->decide("mapping-created", where_nat_,
-           "New mapping: " + to_string(p.src) + " appears as " + to_string(external) +
-               " for " + to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
-           "R5.6");
+              "New mapping: " + to_string(p.src) + " appears as " + to_string(external) + " for " +
+                  to_string(p.proto) + " traffic to " + to_string(p.dst) + ".",
+              "R5.6");
   Session s = outbound_session(p, external);
   s.in_port_block = true;
   return open(s, p, Side::Outside, t);
@@ -166,7 +165,8 @@ Outcome NatDevice::hairpin(Packet& p, Trace* t) {
                 "R5.5");
   if (t)
     t->add("hairpin", where_nat_,
-           to_string(p.dst) + " is the " + config_.name + "'s own public address, so it "
+           to_string(p.dst) + " is the " + config_.name +
+               "'s own public address, so it "
                "translates the source as for any outbound flow and loops the packet back in; "
                "the inside target will see the public source (RFC 4787 REQ-9).",
            "R5.5");
@@ -180,8 +180,10 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     const ForwardRule* rule = forwards_.match(p.proto, p.dst.port);
     if (!rule)
       return drop(t, "drop",
-                  to_string(p.dst) + " is the " + config_.name + "'s own address and no forward "
-                      "matches " + to_string(p.proto) + " port " + std::to_string(p.dst.port) +
+                  to_string(p.dst) + " is the " + config_.name +
+                      "'s own address and no forward "
+                      "matches " +
+                      to_string(p.proto) + " port " + std::to_string(p.dst.port) +
                       ", so the packet goes to the " + config_.name +
                       " itself, which has no service there.",
                   "R5.5");
@@ -189,18 +191,20 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     forward_id = rule->id;
     if (t)
       t->decide("forward-matched", where_nat_,
-             "Forward " + std::to_string(rule->id) + " (" + describe(*rule) +
-                 ") also matches packets from the LAN, so the destination becomes " +
-                 to_string(target) + " and the packet turns back into the LAN (hairpin).",
-             "R5.5");
+                "Forward " + std::to_string(rule->id) + " (" + describe(*rule) +
+                    ") also matches packets from the LAN, so the destination becomes " +
+                    to_string(target) + " and the packet turns back into the LAN (hairpin).",
+                "R5.5");
   } else if (const StaticNat* st = static_for_external(p.dst.addr)) {
     target = {st->internal, p.dst.port};
   } else if (const net::Ipv4* holder = pool_holder(p.dst.addr)) {
     target = {*holder, p.dst.port};
   } else {
     return drop(t, "drop",
-                to_string(p.dst.addr) + " is a pool address nobody borrows now, so the packet "
-                    "goes to the " + config_.name + " itself and is dropped.",
+                to_string(p.dst.addr) +
+                    " is a pool address nobody borrows now, so the packet "
+                    "goes to the " +
+                    config_.name + " itself and is dropped.",
                 "R5.5");
   }
 
@@ -222,19 +226,21 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     s.source_mapping = true;
     if (t)
       t->decide("hairpin-masquerade", where_nat_,
-             "The rule `ct status dnat masquerade` also rewrites the source to the " +
-                 config_.name + "'s LAN address " + to_string(s.reply_dst) + ", so " +
-                 to_string(target) + " will answer through the " + config_.name + ".",
-             "R5.5");
+                "The rule `ct status dnat masquerade` also rewrites the source to the " +
+                    config_.name + "'s LAN address " + to_string(s.reply_dst) + ", so " +
+                    to_string(target) + " will answer through the " + config_.name + ".",
+                "R5.5");
   } else {
     s.reply_dst = p.src;
     if (t)
       t->decide("hairpin-no-masquerade", where_nat_,
-             "No masquerade rule covers hairpinned traffic, so the source stays " +
-                 to_string(p.src) + " and " + to_string(target) + " will answer it directly over "
-                 "the LAN, from " + to_string(target) + " instead of " + to_string(p.dst) +
-                 ", which the sender rejects.",
-             "R5.5");
+                "No masquerade rule covers hairpinned traffic, so the source stays " +
+                    to_string(p.src) + " and " + to_string(target) +
+                    " will answer it directly over "
+                    "the LAN, from " +
+                    to_string(target) + " instead of " + to_string(p.dst) +
+                    ", which the sender rejects.",
+                "R5.5");
   }
   s.external = s.reply_dst;
   return open(s, p, Side::Inside, t);

@@ -8,9 +8,12 @@ using net::to_string;
 
 const char* to_string(Action a) {
   switch (a) {
-    case Action::Translated: return "translated";
-    case Action::Delivered: return "delivered";
-    case Action::Dropped: return "dropped";
+    case Action::Translated:
+      return "translated";
+    case Action::Delivered:
+      return "delivered";
+    case Action::Dropped:
+      return "dropped";
   }
   return "?";
 }
@@ -44,9 +47,7 @@ DeviceConfig cgn_config(const CarrierConfig& carrier) {
 }
 
 // Separate, reproducible streams for the two boxes.
-uint64_t device_seed(uint64_t seed, uint64_t which) {
-  return seed * 0x9e3779b97f4a7c15ULL + which;
-}
+uint64_t device_seed(uint64_t seed, uint64_t which) { return seed * 0x9e3779b97f4a7c15ULL + which; }
 
 }  // namespace
 
@@ -93,7 +94,10 @@ Delivery Network::send(Packet p, Trace* t) {
     return out;
   }
   if (t)
-    t->add("send", origin == Place::Lan ? "lan" : origin == Place::Carrier ? "carrier" : "internet",
+    t->add("send",
+           origin == Place::Lan       ? "lan"
+           : origin == Place::Carrier ? "carrier"
+                                      : "internet",
            who(p.src.addr) + " sends " + describe(p) + ".", "§5.1");
 
   auto dropped = [&](const char* where, std::string why, const char* rule) {
@@ -187,13 +191,15 @@ Delivery Network::send(Packet p, Trace* t) {
           if (!through(*router_, Side::Outside, &next)) return dropped_by_box();
         } else if (net::is_shared_cgn_space(p.dst.addr) && cgn_) {
           return dropped("internet",
-                         to_string(p.dst.addr) + " is carrier shared address space "
+                         to_string(p.dst.addr) +
+                             " is carrier shared address space "
                              "(100.64.0.0/10, RFC 6598), which is not routed on the internet, so "
                              "the packet is dropped.",
                          "R5.6");
         } else if (topology_.lan.contains(p.dst.addr) || net::is_rfc1918(p.dst.addr)) {
           return dropped("internet",
-                         to_string(p.dst.addr) + " is a private address, which is not routed on "
+                         to_string(p.dst.addr) +
+                             " is a private address, which is not routed on "
                              "the internet, so the packet is dropped.",
                          "§5.1");
         } else {
@@ -241,8 +247,8 @@ Delivery Network::answer(const Packet& sent, const Delivery& request, Trace* t) 
 void Network::advance(sim::Millis by, Trace* t) {
   clock_.advance(by);
   if (t) {
-    t->reason = "The clock moves on " + describe_duration(by) + " to t = " +
-                describe_duration(clock_.now()) + ".";
+    t->reason = "The clock moves on " + describe_duration(by) +
+                " to t = " + describe_duration(clock_.now()) + ".";
     t->add("clock", "clock", t->reason, "R5.3");
   }
   router_->expire(t);
@@ -277,21 +283,20 @@ RequestOutcome Network::request(const MappingRequest& req, Trace* t) {
       out.reachable = true;
       out.public_endpoint = carrier.external;
       if (t)
-        t->reason = "Internet hosts can now reach " + to_string(out.grant.internal) +
-                    " at " + to_string(carrier.external) + " through both NATs.";
+        t->reason = "Internet hosts can now reach " + to_string(out.grant.internal) + " at " +
+                    to_string(carrier.external) + " through both NATs.";
     }
     return out;
   }
   if (out.grant.deleted) return out;
-  std::string why = "The router's WAN address " + to_string(topology_.wan) +
-                    " is carrier shared space (100.64.0.0/10) and the CGN " +
-                    to_string(topology_.cgn->public_address) + " has no forward for it" +
-                    (req.protocol == MappingProtocol::Pcp
-                         ? " (the carrier runs no PCP server)"
-                         : std::string(" (") + to_string(req.protocol) +
-                               " only reaches the default gateway)") +
-                    ", so internet hosts still cannot reach " + to_string(out.grant.internal) +
-                    ".";
+  std::string why =
+      "The router's WAN address " + to_string(topology_.wan) +
+      " is carrier shared space (100.64.0.0/10) and the CGN " +
+      to_string(topology_.cgn->public_address) + " has no forward for it" +
+      (req.protocol == MappingProtocol::Pcp
+           ? " (the carrier runs no PCP server)"
+           : std::string(" (") + to_string(req.protocol) + " only reaches the default gateway)") +
+      ", so internet hosts still cannot reach " + to_string(out.grant.internal) + ".";
   if (t) {
     t->reason = why;
     t->add("cgn-unreachable", "cgn.nat", why, "R5.6");

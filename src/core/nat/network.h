@@ -21,8 +21,8 @@ struct Host {
 };
 
 struct CarrierConfig {
-  net::Prefix inside;          // the CGN's own inside address, e.g. 100.64.0.1/10
-  net::Ipv4 public_address;    // the address subscribers share on the internet
+  net::Prefix inside;        // the CGN's own inside address, e.g. 100.64.0.1/10
+  net::Ipv4 public_address;  // the address subscribers share on the internet
 };
 
 struct Topology {

@@ -28,9 +28,8 @@ bool parse_tcp_flags(std::string_view text, uint8_t* flags) {
     const char* text;
     uint8_t flags;
   };
-  static const Word kWords[] = {{"syn", kSyn},        {"syn-ack", kSyn | kAck},
-                                {"ack", kAck},        {"fin", kFin | kAck},
-                                {"fin-ack", kFin | kAck}, {"rst", kRst}};
+  static const Word kWords[] = {{"syn", kSyn},        {"syn-ack", kSyn | kAck}, {"ack", kAck},
+                                {"fin", kFin | kAck}, {"fin-ack", kFin | kAck}, {"rst", kRst}};
   for (const Word& w : kWords) {
     if (text == w.text) {
       *flags = w.flags;

@@ -57,7 +57,7 @@ PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& re
 // `allowed`: where new ports may come from (a class, the configured range,
 // or a CGN subscriber's block). `forwards` (may be null): external ports a
 // forwarding rule owns, which dynamic mappings never take.
-PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
-                           PortRange allowed, const ForwardTable* forwards);
+PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req, PortRange allowed,
+                           const ForwardTable* forwards);
 
 }  // namespace portlab::nat

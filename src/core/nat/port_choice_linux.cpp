@@ -1,8 +1,8 @@
 // §5.5 steps 1-3 (R5.1). Written from the reference's description of
 // nf_nat_core.c get_unique_tuple / nf_nat_l4proto_unique_tuple.
-#include "core/nat/port_choice.h"
-
 #include <algorithm>
+
+#include "core/nat/port_choice.h"
 
 namespace portlab::nat {
 namespace {
@@ -40,16 +40,20 @@ PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& re
         out.reused = id;
         if (t)
           t->decide("mapping-reused", ctx.where,
-                 who + " already appears as " + to_string(s.external) +
-                     " (towards " + to_string(s.remote) + ") and that tuple is still unique "
-                     "towards " + dest + ", so the mapping is reused.",
-                 ctx.rule);
+                    who + " already appears as " + to_string(s.external) + " (towards " +
+                        to_string(s.remote) +
+                        ") and that tuple is still unique "
+                        "towards " +
+                        dest + ", so the mapping is reused.",
+                    ctx.rule);
         return out;
       }
       if (t)
         t->add("mapping-not-unique", ctx.where,
-               who + " already appears as " + to_string(s.external) + ", but another flow "
-                   "already uses " + to_string(s.external) + " with " + dest +
+               who + " already appears as " + to_string(s.external) +
+                   ", but another flow "
+                   "already uses " +
+                   to_string(s.external) + " with " + dest +
                    ", so that mapping cannot be reused for this destination.",
                ctx.rule);
       break;
@@ -100,7 +104,8 @@ PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& re
   } else if (t) {
     t->add("random-port", ctx.where,
            "The masquerade rule has the random/fully-random flag, so this new flow gets a random "
-           "port even if " + std::to_string(req.internal.port) + " is free.",
+           "port even if " +
+               std::to_string(req.internal.port) + " is free.",
            ctx.rule);
   }
 

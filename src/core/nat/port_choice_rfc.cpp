@@ -10,8 +10,8 @@ namespace portlab::nat {
 
 using net::to_string;
 
-PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
-                           PortRange allowed, const ForwardTable* forwards) {
+PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req, PortRange allowed,
+                           const ForwardTable* forwards) {
   const Profile& profile = ctx.profile;
   Trace* t = ctx.trace;
   PortChoice out;
@@ -21,10 +21,10 @@ PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
        id = ctx.table.next_of_internal(id)) {
     const Session& s = ctx.table.get(id);
     if (s.external.addr != req.nat_address) continue;
-    bool reuse = profile.mapping == Mapping::EndpointIndependent ||
-                 (profile.mapping == Mapping::AddressDependent &&
-                  s.remote.addr == req.remote.addr) ||
-                 s.remote == req.remote;
+    bool reuse =
+        profile.mapping == Mapping::EndpointIndependent ||
+        (profile.mapping == Mapping::AddressDependent && s.remote.addr == req.remote.addr) ||
+        s.remote == req.remote;
     if (!reuse) continue;
     out.how = PortChoice::How::Reused;
     out.port = s.external.port;
@@ -35,8 +35,8 @@ PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
                             : "the mapping depends on the remote address, and " +
                                   to_string(req.remote.addr) + " already has one";
       t->decide("mapping-reused", ctx.where,
-             who + " keeps its public endpoint " + to_string(s.external) + ": " + why + ".",
-             ctx.rule);
+                who + " keeps its public endpoint " + to_string(s.external) + ": " + why + ".",
+                ctx.rule);
     }
     return out;
   }
@@ -51,8 +51,7 @@ PortChoice choose_rfc_port(const PortChoiceContext& ctx, const PortRequest& req,
     if (!allowed.contains(static_cast<int>(port))) return false;
     uint16_t p = static_cast<uint16_t>(port);
     if (forwards && forwards->match(req.proto, p)) return false;
-    return ctx.table.first_of_external(req.proto, net::Endpoint{req.nat_address, p}) ==
-           kNoSession;
+    return ctx.table.first_of_external(req.proto, net::Endpoint{req.nat_address, p}) == kNoSession;
   };
 
   if (profile.port_preservation && !profile.random_ports) {

@@ -132,36 +132,48 @@ std::string profile_keys() {
 
 const char* to_string(Mapping m) {
   switch (m) {
-    case Mapping::EndpointIndependent: return "endpoint-independent";
-    case Mapping::AddressDependent: return "address-dependent";
-    case Mapping::AddressAndPortDependent: return "address-and-port-dependent";
+    case Mapping::EndpointIndependent:
+      return "endpoint-independent";
+    case Mapping::AddressDependent:
+      return "address-dependent";
+    case Mapping::AddressAndPortDependent:
+      return "address-and-port-dependent";
   }
   return "?";
 }
 
 const char* to_string(Filtering f) {
   switch (f) {
-    case Filtering::EndpointIndependent: return "endpoint-independent";
-    case Filtering::AddressDependent: return "address-dependent";
-    case Filtering::AddressAndPortDependent: return "address-and-port-dependent";
+    case Filtering::EndpointIndependent:
+      return "endpoint-independent";
+    case Filtering::AddressDependent:
+      return "address-dependent";
+    case Filtering::AddressAndPortDependent:
+      return "address-and-port-dependent";
   }
   return "?";
 }
 
 const char* short_name(Mapping m) {
   switch (m) {
-    case Mapping::EndpointIndependent: return "EIM";
-    case Mapping::AddressDependent: return "ADM";
-    case Mapping::AddressAndPortDependent: return "APDM";
+    case Mapping::EndpointIndependent:
+      return "EIM";
+    case Mapping::AddressDependent:
+      return "ADM";
+    case Mapping::AddressAndPortDependent:
+      return "APDM";
   }
   return "?";
 }
 
 const char* short_name(Filtering f) {
   switch (f) {
-    case Filtering::EndpointIndependent: return "EIF";
-    case Filtering::AddressDependent: return "ADF";
-    case Filtering::AddressAndPortDependent: return "APDF";
+    case Filtering::EndpointIndependent:
+      return "EIF";
+    case Filtering::AddressDependent:
+      return "ADF";
+    case Filtering::AddressAndPortDependent:
+      return "APDF";
   }
   return "?";
 }

@@ -24,9 +24,9 @@ using ports::PortRange;
 
 // RFC 4787 §4.1: what decides whether a new destination reuses a mapping.
 enum class Mapping : uint8_t {
-  EndpointIndependent,    // same internal ip:port -> same external ip:port
-  AddressDependent,       // reused only towards the same remote address
-  AddressAndPortDependent // a new external port per remote ip:port
+  EndpointIndependent,     // same internal ip:port -> same external ip:port
+  AddressDependent,        // reused only towards the same remote address
+  AddressAndPortDependent  // a new external port per remote ip:port
 };
 
 // RFC 4787 §5: which outside senders may use a mapping.
@@ -67,12 +67,12 @@ struct Profile {
   Family family = Family::Rfc4787;
   Mapping mapping = Mapping::EndpointIndependent;
   Filtering filtering = Filtering::AddressAndPortDependent;
-  bool port_preservation = true;    // keep the inside port when it is free
-  bool parity_preservation = false; // RFC 4787 REQ-4: even stays even
-  bool random_ports = false;        // Linux `random` / `fully-random`: always a random port
+  bool port_preservation = true;        // keep the inside port when it is free
+  bool parity_preservation = false;     // RFC 4787 REQ-4: even stays even
+  bool random_ports = false;            // Linux `random` / `fully-random`: always a random port
   std::optional<PortRange> port_range;  // Linux `masquerade to :lo-hi`; else port classes
-  bool hairpin = false;  // Linux: the extra `ct status dnat masquerade` rule
-  bool inbound_refresh = true;  // RFC 4787 REQ-6: inbound packets refresh the timer
+  bool hairpin = false;                 // Linux: the extra `ct status dnat masquerade` rule
+  bool inbound_refresh = true;          // RFC 4787 REQ-6: inbound packets refresh the timer
   Timeouts timeouts;
   size_t max_mappings = 65536;
   bool max_mappings_approximate = false;  // [?] vendor/RAM dependent default

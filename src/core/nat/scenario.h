@@ -17,15 +17,15 @@ namespace portlab::nat {
 struct ScenarioEvent {
   enum class Kind : uint8_t { Send, Advance, Request };
   Kind kind = Kind::Send;
-  Packet packet;          // Send
-  bool reply = false;     // Send: the receiver answers
+  Packet packet;            // Send
+  bool reply = false;       // Send: the receiver answers
   sim::Millis advance = 0;  // Advance
   MappingRequest request;   // Request
 };
 
 struct Scenario {
-  Profile profile;                    // with the scenario's options applied
-  std::optional<Profile> cgn_profile; // when a carrier NAT sits in front
+  Profile profile;                     // with the scenario's options applied
+  std::optional<Profile> cgn_profile;  // when a carrier NAT sits in front
   Topology topology;
   std::vector<ForwardRule> forwards;  // validated
   std::vector<ScenarioEvent> events;

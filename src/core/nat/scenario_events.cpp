@@ -43,7 +43,8 @@ ScenarioEvent read_send(const Reader& r, const Scenario& s) {
   if (e.packet.dst.port == 0) to.fail("port 0 cannot be a packet's destination port");
   Place origin = place_in(s, e.packet.src.addr);
   if (origin == Place::Router || origin == Place::Cgn)
-    from.fail(to_string(e.packet.src.addr) + " belongs to a NAT box; only traffic between hosts "
+    from.fail(to_string(e.packet.src.addr) +
+              " belongs to a NAT box; only traffic between hosts "
               "is simulated");
   const net::Ipv4 lan_broadcast{s.topology.lan.network().bits | ~s.topology.lan.mask()};
   if (e.packet.src.addr == s.topology.lan.network() || e.packet.src.addr == lan_broadcast)
@@ -80,7 +81,8 @@ ScenarioEvent read_request(const Reader& r, const Scenario& s, MappingProtocol p
     q.external_port = static_cast<uint16_t>(ext->integer(0, 65535));
   else if (protocol == MappingProtocol::UpnpIgd)
     q.external_port = q.internal_port;
-  if (auto lease = r.optional_field("lease")) q.lease = fields::seconds(*lease, 0, kMaxLeaseSeconds);
+  if (auto lease = r.optional_field("lease"))
+    q.lease = fields::seconds(*lease, 0, kMaxLeaseSeconds);
   return e;
 }
 
@@ -94,8 +96,7 @@ void read_events(const Reader& r, Scenario& s) {
     const char* kinds[] = {"send", "advance", "upnp", "natpmp", "pcp"};
     int present = 0;
     for (const char* k : kinds) present += ev.has(k) ? 1 : 0;
-    if (present != 1)
-      ev.fail("an event needs exactly one of send, advance, upnp, natpmp, pcp");
+    if (present != 1) ev.fail("an event needs exactly one of send, advance, upnp, natpmp, pcp");
     if (auto send = ev.optional_field("send")) {
       s.events.push_back(read_send(*send, s));
     } else if (auto advance = ev.optional_field("advance")) {

@@ -32,9 +32,7 @@ net::Transport transport(const json::Reader& r) {
   return text == "tcp" ? net::Transport::Tcp : net::Transport::Udp;
 }
 
-uint16_t port(const json::Reader& r) {
-  return static_cast<uint16_t>(r.integer(1, 65535));
-}
+uint16_t port(const json::Reader& r) { return static_cast<uint16_t>(r.integer(1, 65535)); }
 
 PortRange port_range(const json::Reader& r) {
   if (r.value().is_number()) {

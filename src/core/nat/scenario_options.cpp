@@ -28,8 +28,8 @@ Filtering read_filtering(const json::Reader& r) {
 
 void read_linux_options(Profile& p, const json::Reader& o) {
   o.expect_object({"hairpin", "hairpin_masquerade", "random", "fully_random", "port_range",
-                   "max_mappings", "udp_timeout", "udp_stream_timeout",
-                   "tcp_established_timeout", "upnp", "natpmp", "pcp"});
+                   "max_mappings", "udp_timeout", "udp_stream_timeout", "tcp_established_timeout",
+                   "upnp", "natpmp", "pcp"});
   if (auto r = o.optional_field("random")) p.random_ports = p.random_ports || r->boolean();
   if (auto r = o.optional_field("fully_random")) p.random_ports = p.random_ports || r->boolean();
   auto hairpin = o.optional_field("hairpin");
@@ -38,8 +38,9 @@ void read_linux_options(Profile& p, const json::Reader& o) {
   if (masquerade) {
     bool value = masquerade->boolean();
     if (hairpin && value != p.hairpin)
-      masquerade->fail("contradicts \"hairpin\" (for the linux profile both name the same "
-                       "`ct status dnat masquerade` rule)");
+      masquerade->fail(
+          "contradicts \"hairpin\" (for the linux profile both name the same "
+          "`ct status dnat masquerade` rule)");
     p.hairpin = value;
   }
   if (auto r = o.optional_field("udp_stream_timeout"))
@@ -51,15 +52,14 @@ void read_linux_options(Profile& p, const json::Reader& o) {
 void read_rfc_options(Profile& p, const json::Reader& o) {
   const bool cgn = p.family == Family::CarrierGrade;
   if (cgn)
-    o.expect_object({"hairpin", "mapping", "filtering", "port_preservation",
-                     "parity_preservation", "port_range", "max_mappings", "udp_timeout",
-                     "tcp_established_timeout", "tcp_transitory_timeout", "inbound_refresh",
-                     "pcp", "block_size", "blocks_per_subscriber"});
+    o.expect_object({"hairpin", "mapping", "filtering", "port_preservation", "parity_preservation",
+                     "port_range", "max_mappings", "udp_timeout", "tcp_established_timeout",
+                     "tcp_transitory_timeout", "inbound_refresh", "pcp", "block_size",
+                     "blocks_per_subscriber"});
   else
-    o.expect_object({"hairpin", "mapping", "filtering", "port_preservation",
-                     "parity_preservation", "port_range", "max_mappings", "udp_timeout",
-                     "tcp_established_timeout", "tcp_transitory_timeout", "inbound_refresh",
-                     "upnp", "natpmp", "pcp"});
+    o.expect_object({"hairpin", "mapping", "filtering", "port_preservation", "parity_preservation",
+                     "port_range", "max_mappings", "udp_timeout", "tcp_established_timeout",
+                     "tcp_transitory_timeout", "inbound_refresh", "upnp", "natpmp", "pcp"});
   const bool rfc = std::string(p.key) == "rfc4787";
   if (auto r = o.optional_field("mapping")) {
     p.mapping = read_mapping(*r);
@@ -82,8 +82,9 @@ void read_rfc_options(Profile& p, const json::Reader& o) {
   if (auto r = o.optional_field("tcp_transitory_timeout")) {
     sim::Millis t = fields::seconds(*r, 1, kMaxTimeoutSeconds);
     if (rfc && t < 240 * kSecond)
-      r->fail("the rfc4787 profile needs a transitory TCP timer of at least 240 s "
-              "(RFC 5382 REQ-5)");
+      r->fail(
+          "the rfc4787 profile needs a transitory TCP timer of at least 240 s "
+          "(RFC 5382 REQ-5)");
     Timeouts& x = p.timeouts;
     x.tcp_syn_sent = x.tcp_syn_recv = x.tcp_fin_wait = x.tcp_close_wait = t;
     x.tcp_last_ack = x.tcp_time_wait = x.tcp_close = x.tcp_unacknowledged = t;
@@ -122,8 +123,9 @@ Profile apply_profile_options(const Profile& preset, const std::optional<json::R
   if (auto r = o.optional_field("tcp_established_timeout")) {
     p.timeouts.tcp_established = scenario_fields::seconds(*r, 1, kMaxTimeoutSeconds);
     if (std::string(p.key) == "rfc4787" && p.timeouts.tcp_established < 7440 * kSecond)
-      r->fail("the rfc4787 profile needs an established TCP timer of at least 7440 s "
-              "(RFC 5382 REQ-5)");
+      r->fail(
+          "the rfc4787 profile needs an established TCP timer of at least 7440 s "
+          "(RFC 5382 REQ-5)");
   }
   if (auto r = o.optional_field("upnp")) p.upnp = r->boolean();
   if (auto r = o.optional_field("natpmp")) p.natpmp = r->boolean();

@@ -20,9 +20,7 @@ bool is_public(net::Ipv4 a) {
          !a.is_wildcard() && (a.bits >> 28) < 0xE;  // not multicast or reserved
 }
 
-std::string lan_text(const net::Prefix& p) {
-  return to_string(net::Prefix{p.network(), p.length});
-}
+std::string lan_text(const net::Prefix& p) { return to_string(net::Prefix{p.network(), p.length}); }
 
 std::vector<net::Ipv4> read_pool(const Reader& r) {
   std::vector<net::Ipv4> pool;
@@ -60,14 +58,14 @@ void read_router(const Reader& r, Scenario& s) {
   if (t.lan.length < 1 || t.lan.length > 30)
     lan.fail("the LAN prefix length must be 1-30 so the LAN has room for hosts");
   if (t.lan.addr == t.lan.network() || t.lan.addr.bits == (t.lan.network().bits | ~t.lan.mask()))
-    lan.fail(to_string(t.lan.addr) + " is the network or broadcast address of " +
-             lan_text(t.lan) + "; give the router a host address such as " +
-             to_string(net::Ipv4{t.lan.network().bits + 1}) + "/" +
-             std::to_string(t.lan.length));
+    lan.fail(to_string(t.lan.addr) + " is the network or broadcast address of " + lan_text(t.lan) +
+             "; give the router a host address such as " +
+             to_string(net::Ipv4{t.lan.network().bits + 1}) + "/" + std::to_string(t.lan.length));
   if (s.profile.family == Family::CarrierGrade &&
       !(t.lan.length >= 10 && net::is_shared_cgn_space(t.lan.network())))
-    lan.fail("the cgn profile serves subscribers in 100.64.0.0/10 (R5.6); use a prefix inside "
-             "it such as 100.64.0.1/10");
+    lan.fail(
+        "the cgn profile serves subscribers in 100.64.0.0/10 (R5.6); use a prefix inside "
+        "it such as 100.64.0.1/10");
   Reader wan = r.field("wan");
   t.wan = fields::ipv4(wan);
   if (t.lan.contains(t.wan)) wan.fail(to_string(t.wan) + " lies inside the LAN " + lan_text(t.lan));
@@ -78,12 +76,14 @@ void read_router(const Reader& r, Scenario& s) {
       e.expect_object({"internal", "external"});
       StaticNat entry{fields::ipv4(e.field("internal")), fields::ipv4(e.field("external"))};
       if (!t.lan.contains(entry.internal) || entry.internal == t.lan.addr)
-        e.field("internal").fail(to_string(entry.internal) + " is not a host of the LAN " +
-                                 lan_text(t.lan));
+        e.field("internal")
+            .fail(to_string(entry.internal) + " is not a host of the LAN " + lan_text(t.lan));
       check_public(e.field("external"), entry.external, "a static NAT address");
       if (entry.external == t.wan)
-        e.field("external").fail(to_string(entry.external) + " is the router's WAN address, "
-                                 "which masquerade already uses");
+        e.field("external")
+            .fail(to_string(entry.external) +
+                  " is the router's WAN address, "
+                  "which masquerade already uses");
       for (const StaticNat& other : t.statics)
         if (other.internal == entry.internal || other.external == entry.external)
           e.fail("this entry repeats an address of an earlier static entry");
@@ -102,8 +102,8 @@ void read_router(const Reader& r, Scenario& s) {
 }
 
 void read_cgn(const Reader& r, Scenario& s) {
-  r.expect_object({"inside", "public", "block_size", "blocks_per_subscriber", "pcp",
-                   "max_mappings"});
+  r.expect_object(
+      {"inside", "public", "block_size", "blocks_per_subscriber", "pcp", "max_mappings"});
   if (s.profile.family == Family::CarrierGrade)
     r.fail("the cgn profile is already the carrier NAT; a second CGN in front is not simulated");
   CarrierConfig c;
@@ -111,13 +111,15 @@ void read_cgn(const Reader& r, Scenario& s) {
   c.inside = fields::prefix(inside);
   if (!(c.inside.length >= 10 && c.inside.length <= 30 &&
         net::is_shared_cgn_space(c.inside.network())))
-    inside.fail("the carrier side must be a prefix inside 100.64.0.0/10 (RFC 6598), such as "
-                "100.64.0.1/10");
+    inside.fail(
+        "the carrier side must be a prefix inside 100.64.0.0/10 (RFC 6598), such as "
+        "100.64.0.1/10");
   Reader pub = r.field("public");
   c.public_address = fields::ipv4(pub);
   check_public(pub, c.public_address, "the CGN's public address");
   Profile p = *find_profile("cgn");
-  if (auto b = r.optional_field("block_size")) p.block_size = static_cast<int>(b->integer(1, 64512));
+  if (auto b = r.optional_field("block_size"))
+    p.block_size = static_cast<int>(b->integer(1, 64512));
   if (auto b = r.optional_field("blocks_per_subscriber"))
     p.blocks_per_subscriber = static_cast<int>(b->integer(1, 64512 / p.block_size));
   if (auto b = r.optional_field("pcp")) p.pcp = b->boolean();
@@ -131,8 +133,9 @@ void read_cgn(const Reader& r, Scenario& s) {
                 lan_text(c.inside) + " (NAT444: the router's WAN is in 100.64.0.0/10)");
   if (t.wan == c.inside.addr) inside.fail("the CGN's inside address equals the router's WAN");
   if (!t.statics.empty() || !t.pool.empty())
-    inside.fail("static NAT and address pools on the router need public addresses, which a "
-                "router behind a CGN does not have");
+    inside.fail(
+        "static NAT and address pools on the router need public addresses, which a "
+        "router behind a CGN does not have");
   s.topology.cgn = c;
   s.cgn_profile = p;
 }
@@ -159,10 +162,14 @@ void read_forwards(const Reader& r, Scenario& s) {
     f.expect_object({"proto", "external_port", "internal", "comment"});
     ForwardRule rule;
     std::string proto = f.field("proto").string();
-    if (proto == "tcp") rule.proto = ForwardProto::Tcp;
-    else if (proto == "udp") rule.proto = ForwardProto::Udp;
-    else if (proto == "both") rule.proto = ForwardProto::Both;
-    else f.field("proto").fail("proto " + json::quote(proto) + " is not tcp, udp or both");
+    if (proto == "tcp")
+      rule.proto = ForwardProto::Tcp;
+    else if (proto == "udp")
+      rule.proto = ForwardProto::Udp;
+    else if (proto == "both")
+      rule.proto = ForwardProto::Both;
+    else
+      f.field("proto").fail("proto " + json::quote(proto) + " is not tcp, udp or both");
     rule.external = fields::port_range(f.field("external_port"));
     // "ip:port", "ip:lo-hi" (same size as the external range) or "ip"
     // (the same port numbers as outside).
@@ -211,14 +218,14 @@ ScenarioParse parse_scenario(const std::string& text) {
   }
   try {
     Reader root(*parsed.value, "$");
-    root.expect_object({"profile", "options", "router", "cgn", "hosts", "forwards", "events",
-                        "seed", "comment"});
+    root.expect_object(
+        {"profile", "options", "router", "cgn", "hosts", "forwards", "events", "seed", "comment"});
     Scenario s;
     Reader profile = root.field("profile");
     const Profile* preset = find_profile(profile.string());
     if (!preset)
-      profile.fail("unknown profile " + json::quote(profile.string()) + " (known: " +
-                   profile_keys() + ")");
+      profile.fail("unknown profile " + json::quote(profile.string()) +
+                   " (known: " + profile_keys() + ")");
     s.profile = apply_profile_options(*preset, root.optional_field("options"));
     if (auto seed = root.optional_field("seed"))
       s.seed = static_cast<uint64_t>(seed->integer(0, 9007199254740991LL));
@@ -227,7 +234,8 @@ ScenarioParse parse_scenario(const std::string& text) {
       read_cgn(*cgn, s);
     } else if (!is_public(s.topology.wan)) {
       root.field("router").field("wan").fail(
-          to_string(s.topology.wan) + " is not a public address, so internet hosts could not "
+          to_string(s.topology.wan) +
+          " is not a public address, so internet hosts could not "
           "answer; use a public address, or add a \"cgn\" object for NAT444");
     }
     if (auto hosts = root.optional_field("hosts")) read_hosts(*hosts, s);

@@ -52,9 +52,12 @@ Value timeouts_json(const Profile& p) {
 
 const char* family_name(Family f) {
   switch (f) {
-    case Family::LinuxNetfilter: return "linux-netfilter";
-    case Family::Rfc4787: return "rfc4787";
-    case Family::CarrierGrade: return "carrier-grade";
+    case Family::LinuxNetfilter:
+      return "linux-netfilter";
+    case Family::Rfc4787:
+      return "rfc4787";
+    case Family::CarrierGrade:
+      return "carrier-grade";
   }
   return "?";
 }
@@ -71,13 +74,14 @@ Value profile_json(const Profile& p) {
                      : to_string(p.mapping);
   v["filtering"] = to_string(p.filtering);
   v["port_overloading"] = p.family == Family::LinuxNetfilter;
-  v["port_preservation"] = p.family == Family::LinuxNetfilter ? !p.random_ports
-                                                               : p.port_preservation;
+  v["port_preservation"] =
+      p.family == Family::LinuxNetfilter ? !p.random_ports : p.port_preservation;
   v["parity_preservation"] = p.parity_preservation;
   v["random_ports"] = p.random_ports;
-  v["port_range"] = p.port_range ? Value(std::to_string(p.port_range->lo) + "-" +
-                                         std::to_string(p.port_range->hi))
-                                 : Value();
+  v["port_range"] =
+      p.port_range
+          ? Value(std::to_string(p.port_range->lo) + "-" + std::to_string(p.port_range->hi))
+          : Value();
   v["hairpin"] = p.hairpin;
   v["max_mappings"] = static_cast<unsigned long long>(p.max_mappings);
   if (p.max_mappings_approximate) v["max_mappings_approximate"] = true;
@@ -135,9 +139,9 @@ void forwards_json(const NatDevice& nat, Value& out) {
                          : std::to_string(r.external.lo) + "-" + std::to_string(r.external.hi));
     v["internal"] = describe(r).substr(describe(r).find("-> ") + 3);
     v["origin"] = to_string(r.origin);
-    v["expires_in"] = r.expires_at ? Value(static_cast<long long>((*r.expires_at - nat.now()) /
-                                                                  sim::kSecond))
-                                   : Value();
+    v["expires_in"] =
+        r.expires_at ? Value(static_cast<long long>((*r.expires_at - nat.now()) / sim::kSecond))
+                     : Value();
     out.push_back(std::move(v));
   }
 }

@@ -16,8 +16,8 @@ std::string text(const Value* v) {
 
 std::string packet_text(const Value* p) {
   if (!p) return "";
-  std::string out = text(p->find("proto")) + " " + text(p->find("from")) + " -> " +
-                    text(p->find("to"));
+  std::string out =
+      text(p->find("proto")) + " " + text(p->find("from")) + " -> " + text(p->find("to"));
   if (const Value* flags = p->find("flags")) out += " [" + text(flags) + "]";
   return out;
 }
@@ -38,12 +38,12 @@ std::string format_report(const Value& report) {
   std::ostringstream out;
   const Value* profile = report.find("profile");
   out << "profile " << text(profile ? profile->find("key") : nullptr) << " ("
-      << text(profile ? profile->find("name") : nullptr) << "), seed "
-      << text(report.find("seed")) << "\n";
+      << text(profile ? profile->find("name") : nullptr) << "), seed " << text(report.find("seed"))
+      << "\n";
   if (const Value* results = report.find("results")) {
     for (const Value& r : results->as_array()) {
-      out << "\nevent " << text(r.find("event")) << " at t=" << text(r.find("time")) << " s: "
-          << text(r.find("action"));
+      out << "\nevent " << text(r.find("event")) << " at t=" << text(r.find("time"))
+          << " s: " << text(r.find("action"));
       if (const Value* p = r.find("packet")) out << "  " << packet_text(p);
       if (const Value* m = r.find("mapping"))
         out << "  " << text(m->find("proto")) << " " << text(m->find("external")) << " -> "

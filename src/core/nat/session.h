@@ -20,7 +20,15 @@ enum class SessionKind : uint8_t {
 };
 
 enum class TcpState : uint8_t {
-  None, SynSent, SynRecv, Established, FinWait, CloseWait, LastAck, TimeWait, Close
+  None,
+  SynSent,
+  SynRecv,
+  Established,
+  FinWait,
+  CloseWait,
+  LastAck,
+  TimeWait,
+  Close
 };
 
 inline constexpr uint32_t kNoSession = 0xFFFFFFFFu;
@@ -43,13 +51,13 @@ struct alignas(64) Session {
   bool source_mapping = false;  // a source translation other flows may reuse (R5.1 step 1)
 
   // Roles and bookkeeping, read when flows are created, listed or expire.
-  bool in_port_block = false;   // counted against a CGN subscriber's port blocks
-  bool pooled = false;          // holds a dynamic-NAT pool address for its inside host
-  int forward_id = 0;           // the forwarding rule that opened it (0: none)
-  net::Endpoint internal;  // the inside endpoint
-  net::Endpoint external;  // how it appears outside (the translated side)
-  net::Endpoint remote;    // the peer
-  uint64_t serial = 0;     // creation order, for stable listings
+  bool in_port_block = false;  // counted against a CGN subscriber's port blocks
+  bool pooled = false;         // holds a dynamic-NAT pool address for its inside host
+  int forward_id = 0;          // the forwarding rule that opened it (0: none)
+  net::Endpoint internal;      // the inside endpoint
+  net::Endpoint external;      // how it appears outside (the translated side)
+  net::Endpoint remote;        // the peer
+  uint64_t serial = 0;         // creation order, for stable listings
 
   // Intrusive chains kept by SessionTable.
   uint32_t internal_prev = kNoSession, internal_next = kNoSession;

@@ -11,33 +11,48 @@ TcpState next_tcp_state(const Session& s, uint8_t flags, bool reply) {
   if (flags & kRst) return TcpState::Close;
   bool syn = flags & kSyn, ack = flags & kAck, fin = flags & kFin;
   switch (s.tcp) {
-    case TcpState::None: return syn && !ack ? TcpState::SynSent : TcpState::Established;
-    case TcpState::SynSent: return reply && syn && ack ? TcpState::SynRecv : TcpState::SynSent;
+    case TcpState::None:
+      return syn && !ack ? TcpState::SynSent : TcpState::Established;
+    case TcpState::SynSent:
+      return reply && syn && ack ? TcpState::SynRecv : TcpState::SynSent;
     case TcpState::SynRecv:
       return !reply && ack && !syn ? TcpState::Established : TcpState::SynRecv;
-    case TcpState::Established: return fin ? TcpState::FinWait : TcpState::Established;
-    case TcpState::FinWait: return fin ? TcpState::LastAck : ack ? TcpState::CloseWait
-                                                                 : TcpState::FinWait;
-    case TcpState::CloseWait: return fin ? TcpState::LastAck : TcpState::CloseWait;
-    case TcpState::LastAck: return ack && !fin ? TcpState::TimeWait : TcpState::LastAck;
-    case TcpState::TimeWait: return TcpState::TimeWait;
-    case TcpState::Close: return TcpState::Close;
+    case TcpState::Established:
+      return fin ? TcpState::FinWait : TcpState::Established;
+    case TcpState::FinWait:
+      return fin ? TcpState::LastAck : ack ? TcpState::CloseWait : TcpState::FinWait;
+    case TcpState::CloseWait:
+      return fin ? TcpState::LastAck : TcpState::CloseWait;
+    case TcpState::LastAck:
+      return ack && !fin ? TcpState::TimeWait : TcpState::LastAck;
+    case TcpState::TimeWait:
+      return TcpState::TimeWait;
+    case TcpState::Close:
+      return TcpState::Close;
   }
   return s.tcp;
 }
 
 sim::Millis tcp_timeout(const Session& s, const Timeouts& t) {
   switch (s.tcp) {
-    case TcpState::SynSent: return t.tcp_syn_sent;
-    case TcpState::SynRecv: return t.tcp_syn_recv;
+    case TcpState::SynSent:
+      return t.tcp_syn_sent;
+    case TcpState::SynRecv:
+      return t.tcp_syn_recv;
     case TcpState::Established:
       return s.picked_up && !s.seen_reply ? t.tcp_unacknowledged : t.tcp_established;
-    case TcpState::FinWait: return t.tcp_fin_wait;
-    case TcpState::CloseWait: return t.tcp_close_wait;
-    case TcpState::LastAck: return t.tcp_last_ack;
-    case TcpState::TimeWait: return t.tcp_time_wait;
-    case TcpState::Close: return t.tcp_close;
-    case TcpState::None: return t.tcp_syn_sent;
+    case TcpState::FinWait:
+      return t.tcp_fin_wait;
+    case TcpState::CloseWait:
+      return t.tcp_close_wait;
+    case TcpState::LastAck:
+      return t.tcp_last_ack;
+    case TcpState::TimeWait:
+      return t.tcp_time_wait;
+    case TcpState::Close:
+      return t.tcp_close;
+    case TcpState::None:
+      return t.tcp_syn_sent;
   }
   return t.tcp_established;
 }
@@ -91,17 +106,25 @@ std::string timer_name(const Session& s, const Profile& profile) {
     return s.tcp == TcpState::Established ? "the RFC 5382 established-connection timer"
                                           : "the RFC 5382 transitory-connection timer";
   switch (s.tcp) {
-    case TcpState::SynSent: return "nf_conntrack_tcp_timeout_syn_sent";
-    case TcpState::SynRecv: return "nf_conntrack_tcp_timeout_syn_recv";
+    case TcpState::SynSent:
+      return "nf_conntrack_tcp_timeout_syn_sent";
+    case TcpState::SynRecv:
+      return "nf_conntrack_tcp_timeout_syn_recv";
     case TcpState::Established:
       return s.picked_up && !s.seen_reply ? "nf_conntrack_tcp_timeout_unacknowledged"
                                           : "nf_conntrack_tcp_timeout_established";
-    case TcpState::FinWait: return "nf_conntrack_tcp_timeout_fin_wait";
-    case TcpState::CloseWait: return "nf_conntrack_tcp_timeout_close_wait";
-    case TcpState::LastAck: return "nf_conntrack_tcp_timeout_last_ack";
-    case TcpState::TimeWait: return "nf_conntrack_tcp_timeout_time_wait";
-    case TcpState::Close: return "nf_conntrack_tcp_timeout_close";
-    case TcpState::None: break;
+    case TcpState::FinWait:
+      return "nf_conntrack_tcp_timeout_fin_wait";
+    case TcpState::CloseWait:
+      return "nf_conntrack_tcp_timeout_close_wait";
+    case TcpState::LastAck:
+      return "nf_conntrack_tcp_timeout_last_ack";
+    case TcpState::TimeWait:
+      return "nf_conntrack_tcp_timeout_time_wait";
+    case TcpState::Close:
+      return "nf_conntrack_tcp_timeout_close";
+    case TcpState::None:
+      break;
   }
   return "the TCP timer";
 }

@@ -12,11 +12,11 @@
 namespace portlab::nat {
 
 struct Step {
-  std::string kind;         // "hop", "mapping-created", "drop", ... (see docs/nat-scenarios.md)
-  std::string where;        // "lan", "router.lan", "router.nat", "router.wan", "cgn.nat", "internet"
-  std::string explanation;  // one sentence naming the addresses and ports involved
-  std::string rule;         // "R5.1".."R5.6", or a section such as "§5.3"
-  bool approximate = false; // rests on a [?] item of the reference
+  std::string kind;   // "hop", "mapping-created", "drop", ... (see docs/nat-scenarios.md)
+  std::string where;  // "lan", "router.lan", "router.nat", "router.wan", "cgn.nat", "internet"
+  std::string explanation;   // one sentence naming the addresses and ports involved
+  std::string rule;          // "R5.1".."R5.6", or a section such as "§5.3"
+  bool approximate = false;  // rests on a [?] item of the reference
 };
 
 struct Trace {
@@ -26,8 +26,8 @@ struct Trace {
 
   void add(std::string kind, std::string where, std::string explanation, std::string rule,
            bool approximate = false) {
-    steps.push_back({std::move(kind), std::move(where), std::move(explanation), std::move(rule),
-                     approximate});
+    steps.push_back(
+        {std::move(kind), std::move(where), std::move(explanation), std::move(rule), approximate});
   }
   // A step that is also the outcome's reason.
   void decide(std::string kind, std::string where, std::string explanation, std::string rule,
