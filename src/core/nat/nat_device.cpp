@@ -173,7 +173,7 @@ void NatDevice::trace_timer(const Session& s, Trace* t) const {
   t->add("timer", where_nat_,
          std::string("The entry is ") + state_name(s) + " and expires in " +
              describe_duration(s.expires_at - clock_.now()) + " (" + timer_name(s, profile_) + ").",
-         "R5.3");
+         "R5.3", s.picked_up);  // mid-stream pickup is a simplification of conntrack
 }
 
 uint32_t NatDevice::admit(const Session& s, Trace* t, std::string* why) {

@@ -37,6 +37,7 @@ std::optional<PortRange> PortBlocks::grant(net::Ipv4 subscriber, sim::Random& ra
     h.indexes.push_back(index);
     return h.blocks.back();
   }
+  if (h.blocks.empty() && h.sessions == 0) holders_.erase(subscriber.bits);
   return std::nullopt;
 }
 

@@ -132,6 +132,10 @@ void read_cgn(const Reader& r, Scenario& s) {
     inside.fail("the router's WAN address " + to_string(t.wan) + " must lie on the carrier side " +
                 lan_text(c.inside) + " (NAT444: the router's WAN is in 100.64.0.0/10)");
   if (t.wan == c.inside.addr) inside.fail("the CGN's inside address equals the router's WAN");
+  const net::Prefix& lan = t.lan;
+  if (c.inside.contains(lan.network()) || lan.contains(c.inside.network()))
+    inside.fail("the carrier side " + lan_text(c.inside) + " overlaps the router's LAN " +
+                lan_text(lan));
   if (!t.statics.empty() || !t.pool.empty())
     inside.fail(
         "static NAT and address pools on the router need public addresses, which a "
