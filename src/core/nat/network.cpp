@@ -127,21 +127,34 @@ Delivery Network::send(Packet p, Trace* t) {
     return out;
   };
   // Runs one box and reports where the packet went next, or a drop.
+  // A packet a box sends out towards its own public address turns around
+  // inside the box (a hairpin) instead of travelling anywhere.
+  bool turned_around = false;
   auto through = [&](NatDevice& nat, Side side, Segment* next) {
     const DeviceConfig& c = nat.config();
     auto side_text = [&](Side which) {
       return which == Side::Inside ? c.inside_title + " side " + to_string(c.inside.addr)
                                    : c.outside_title + " side " + to_string(c.outside);
     };
-    if (t)
+    if (t && !turned_around)
       t->add("hop", nat.where(side),
              "The packet reaches the " + c.name + "'s " + side_text(side) + ".", "§5.1");
+    turned_around = false;
     Outcome o = nat.process(p, side, t);
     if (o.dropped) return false;
-    if (t)
+    if (o.emerges == Side::Outside && nat.owns(p.dst.addr)) {
+      turned_around = true;
+      if (t)
+        t->add("hairpin-loop", nat.where_nat(),
+               "The destination " + to_string(p.dst) + " is the " + c.name +
+                   "'s own public address, so the packet turns around inside it and is handled "
+                   "again as if it had arrived from outside.",
+               "R5.5");
+    } else if (t) {
       t->add("hop", nat.where(o.emerges),
              "It leaves the " + c.name + "'s " + side_text(o.emerges) + " as " + describe(p) + ".",
              "§5.1");
+    }
     const bool is_router = &nat == router_.get();
     if (o.emerges == Side::Inside)
       *next = is_router ? Segment::Lan : Segment::Carrier;
