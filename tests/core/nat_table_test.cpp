@@ -120,3 +120,24 @@ TEST_CASE("table: a burst gives the same translations as one packet at a time") 
   }
   CHECK(one.sessions().size() == burst.sessions().size());
 }
+
+TEST_CASE("table: a flow dropped for a full table does not keep a pool address or port block") {
+  Topology t = testing::home_lan();
+  t.pool = {testing::ip("203.0.113.10"), testing::ip("203.0.113.11")};
+  Profile p = *find_profile("full_cone");
+  p.max_mappings = 1;
+  NatLab lab(p, t);
+  CHECK(lab.udp("10.0.1.2:5000", "198.51.100.7:9000").action == Action::Translated);
+  CHECK(lab.udp("10.0.1.3:5000", "198.51.100.7:9000").action == Action::Dropped);
+  CHECK(lab.network.router().pool_holder(testing::ip("203.0.113.11")) == nullptr);
+
+  Topology carrier;
+  carrier.lan = *net::parse_prefix("100.64.0.1/10").value;
+  carrier.wan = testing::ip("198.51.100.1");
+  Profile cgn = *find_profile("cgn");
+  cgn.max_mappings = 1;
+  NatLab cg(cgn, carrier);
+  CHECK(cg.udp("100.64.0.2:5000", "203.0.113.50:9000").action == Action::Translated);
+  CHECK(cg.udp("100.64.0.3:5000", "203.0.113.50:9000").action == Action::Dropped);
+  CHECK(cg.network.router().port_blocks().blocks_of(testing::ip("100.64.0.3")).empty());
+}

@@ -43,6 +43,7 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
     // flows; otherwise it borrows the lowest free one.
     net::Ipv4 external{};
     bool found = false;
+    bool lent_now = false;
     for (const auto& entry : pool_lent_) {
       if (entry.second != p.src.addr) continue;
       external = net::Ipv4{entry.first};
@@ -52,7 +53,7 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
       for (net::Ipv4 candidate : config_.pool) {
         if (pool_lent_.count(candidate.bits)) continue;
         external = candidate;
-        found = true;
+        found = lent_now = true;
         pool_lent_[candidate.bits] = p.src.addr;
         if (t)
           t->decide("pool-lend", where_nat_,
@@ -77,7 +78,9 @@ Outcome NatDevice::outbound(Packet& p, Trace* t) {
     Session s = outbound_session(p, {external, p.src.port});
     s.kind = SessionKind::Static;
     s.pooled = true;
-    return open(s, p, Side::Outside, t);
+    Outcome o = open(s, p, Side::Outside, t);
+    if (o.dropped && lent_now) pool_lent_.erase(external.bits);  // nothing holds it after all
+    return o;
   }
   if (profile_.family == Family::CarrierGrade && blocks_.enabled()) return outbound_cgn(p, t);
   return outbound_napt(p, t);
@@ -152,7 +155,9 @@ Outcome NatDevice::outbound_cgn(Packet& p, Trace* t) {
               "R5.6");
   Session s = outbound_session(p, external);
   s.in_port_block = true;
-  return open(s, p, Side::Outside, t);
+  Outcome o = open(s, p, Side::Outside, t);
+  if (o.dropped) blocks_.release_if_idle(subscriber);  // a block granted just now
+  return o;
 }
 
 Outcome NatDevice::hairpin(Packet& p, Trace* t) {

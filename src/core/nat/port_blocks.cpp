@@ -48,7 +48,13 @@ void PortBlocks::session_added(net::Ipv4 subscriber) {
 void PortBlocks::session_removed(net::Ipv4 subscriber) {
   auto it = holders_.find(subscriber.bits);
   if (it == holders_.end()) return;
-  if (--it->second.sessions > 0) return;
+  --it->second.sessions;
+  release_if_idle(subscriber);
+}
+
+void PortBlocks::release_if_idle(net::Ipv4 subscriber) {
+  auto it = holders_.find(subscriber.bits);
+  if (it == holders_.end() || it->second.sessions > 0) return;
   for (int index : it->second.indexes) taken_[index] = false;
   holders_.erase(it);
 }

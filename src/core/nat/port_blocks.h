@@ -31,6 +31,8 @@ class PortBlocks {
   // Session accounting: a subscriber's blocks are released at zero.
   void session_added(net::Ipv4 subscriber);
   void session_removed(net::Ipv4 subscriber);
+  // Returns the subscriber's blocks if no session uses them.
+  void release_if_idle(net::Ipv4 subscriber);
 
  private:
   struct Holder {

@@ -1,7 +1,5 @@
 // Reading a NAT scenario (docs/nat-scenarios.md). Every problem is reported
 // with the JSON path of the value at fault; nothing is guessed.
-#include <algorithm>
-
 #include "core/nat/scenario.h"
 #include "core/nat/scenario_fields.h"
 #include "core/nat/scenario_options.h"
