@@ -259,13 +259,23 @@ Delivery Network::answer(const Packet& sent, const Delivery& request, Trace* t) 
 
 void Network::advance(sim::Millis by, Trace* t) {
   clock_.advance(by);
-  if (t) {
-    t->reason = "The clock moves on " + describe_duration(by) +
-                " to t = " + describe_duration(clock_.now()) + ".";
-    t->add("clock", "clock", t->reason, "R5.3");
-  }
+  std::string moved =
+      "The clock moves on " + describe_duration(by) + " to t = " + describe_duration(clock_.now());
+  if (t) t->add("clock", "clock", moved + ".", "R5.3");
   router_->expire(t);
   if (cgn_) cgn_->expire(t);
+  if (!t) return;
+  int mappings = 0, leases = 0;
+  for (const Step& s : t->steps) {
+    mappings += s.kind == "mapping-expired";
+    leases += s.kind == "lease-expired";
+  }
+  auto count = [](int n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  t->reason = moved + (mappings + leases == 0 ? std::string(", and nothing expires.")
+                                              : "; " + count(mappings, "mapping") + " and " +
+                                                    count(leases, "lease") + " expired.");
 }
 
 RequestOutcome Network::request(const MappingRequest& req, Trace* t) {
