@@ -19,9 +19,18 @@ int run_version(int argc, char** argv, Output io) {
 
 int run_help(int argc, char** argv, Output io);
 
+}  // namespace
+
+int run_nat(int argc, char** argv, Output io);  // command_nat.cpp
+
+namespace {
+
 // Add a subcommand here, in the order `help` should list it.
 const Command kCommands[] = {
     {"version", "", "print the PortLab version", run_version},
+    {"nat", "--scenario FILE.json [--json] [--seed S]",
+     "replay a NAT scenario: each packet's path, rewrites and decisions, then the mapping table",
+     run_nat},
     {"help", "", "show this text", run_help},
     {"port", "<number|service> [--proto tcp|udp|sctp|dccp] [--limit N] [--json]",
      "explain a port number (IANA range, services per transport, default ephemeral ranges, "
