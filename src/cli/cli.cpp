@@ -15,10 +15,34 @@ int run_version(int argc, char** argv, Output io) {
 
 int run_help(int argc, char** argv, Output io);
 
+}  // namespace
+
+int run_bind(int argc, char** argv, Output io);       // command_bind.cpp
+int run_ephemeral(int argc, char** argv, Output io);  // command_ephemeral.cpp
+
+namespace {
+
 // Add a subcommand here, in the order `help` should list it.
 const Command kCommands[] = {
     {"version", "", "print the PortLab version", run_version},
     {"help", "", "show this text", run_help},
+    {"bind",
+     "--os OS --port N [--addr A] [--proto tcp|udp] [--uid N (default 1000)] "
+     "[--cap net_bind_service] [--reuseaddr] [--reuseport] [--listen] [--seed S] "
+     "[--sysctl NAME=VALUE]... [--host-addr A]... "
+     "[--existing ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N]]... "
+     "[--json]",
+     "what bind() answers on a simulated host (errno, rule, why); exit 0 whenever the "
+     "model answered",
+     run_bind},
+    {"ephemeral",
+     "--os OS --count N (1-100000) [--mode connect|bind0|udp] [--range LO-HI] "
+     "[--dest IP:PORT]... (default 203.0.113.10:443, round-robin) [--seed S] "
+     "[--algorithm rfc6056-1..5] [--interval-ms MS] [--uid N] [--sysctl NAME=VALUE]... "
+     "[--host-addr A]... [--existing ...]... [--trace] [--json]",
+     "the local ports a series of connect()/bind(0)/UDP calls gets; stops at the first "
+     "failure (error, failed_at)",
+     run_ephemeral},
 };
 
 int run_help(int argc, char** argv, Output io) {

@@ -69,6 +69,7 @@ std::optional<Decision> Host::privilege_check(const Socket& s, uint16_t port) co
   const std::string p = std::to_string(port);
   const std::string uid = "uid " + std::to_string(s.owner.uid);
   const ports::OsSettings& st = settings_;
+  if (s.owner.handed_over) return std::nullopt;
   switch (profile().privilege) {
     case ports::PrivilegeRule::LinuxCapability:
       if (port < st.unprivileged_port_start() && !s.owner.is_root() &&

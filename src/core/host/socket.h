@@ -40,6 +40,9 @@ struct SocketOptions {
 struct Credentials {
   uint32_t uid = 1000;
   bool cap_net_bind_service = false;
+  // The socket was bound by a privileged process and handed over (systemd or
+  // launchd socket activation), so its port passed the privilege check there.
+  bool handed_over = false;
   bool is_root() const { return uid == 0; }
 };
 
