@@ -77,22 +77,17 @@ void SocketTable::detach_port(SocketId id) {
 void SocketTable::index_tuple(SocketId id) {
   Slot* slot = live_slot(id);
   if (!slot || slot->indexed) return;
-  tuples_[tuple_of(slot->socket)] = id.index;
+  tuples_.insert(tuple_of(slot->socket), id.index);
   slot->indexed = true;
 }
 
 void SocketTable::unindex_tuple(SocketId id) {
   Slot* slot = live_slot(id);
   if (!slot || !slot->indexed) return;
-  auto it = tuples_.find(tuple_of(slot->socket));
-  if (it != tuples_.end() && it->second == id.index) tuples_.erase(it);
+  tuples_.erase(tuple_of(slot->socket), id.index);
   slot->indexed = false;
 }
 
-uint32_t SocketTable::find_tuple(const Tuple& t) const {
-  if (tuples_.empty()) return kNone;
-  auto it = tuples_.find(t);
-  return it == tuples_.end() ? kNone : it->second;
-}
+uint32_t SocketTable::find_tuple(const Tuple& t) const { return tuples_.find(t); }
 
 }  // namespace portlab::host

@@ -6,10 +6,10 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "core/host/socket.h"
+#include "core/host/tuple_index.h"
 
 namespace portlab::host {
 
@@ -23,17 +23,7 @@ class SocketTable {
     uint32_t pinned = 0;    // of which bind()/listen()/accept() ones (Socket::pins_port)
   };
 
-  // TCP connection identity (R3.5's 4-tuple; section 3.5).
-  struct Tuple {
-    uint32_t local_addr = 0;
-    uint32_t remote_addr = 0;
-    uint16_t local_port = 0;
-    uint16_t remote_port = 0;
-    bool operator==(const Tuple& o) const {
-      return local_addr == o.local_addr && remote_addr == o.remote_addr &&
-             local_port == o.local_port && remote_port == o.remote_port;
-    }
-  };
+  using Tuple = host::Tuple;
   static Tuple tuple_of(const Socket& s) {
     return {s.local.addr.bits, s.remote.addr.bits, s.local.port, s.remote.port};
   }
@@ -83,15 +73,6 @@ class SocketTable {
     bool indexed = false;
     uint32_t prev = kNone, next = kNone;  // this port's list
   };
-  struct TupleHash {
-    size_t operator()(const Tuple& t) const {
-      uint64_t x = (uint64_t{t.local_addr} << 32 | t.remote_addr) ^
-                   (uint64_t{t.local_port} << 16 | t.remote_port) * 0x9E3779B97F4A7C15ull;
-      x ^= x >> 31;
-      x *= 0xBF58476D1CE4E5B9ull;
-      return static_cast<size_t>(x ^ (x >> 29));
-    }
-  };
   Slot* live_slot(SocketId id);
 
   static const PortUse kUnused;
@@ -99,7 +80,7 @@ class SocketTable {
   std::vector<uint32_t> free_;
   size_t live_ = 0;
   std::vector<PortUse> ports_[net::kTransportCount];  // 65536 each, made on first use
-  std::unordered_map<Tuple, uint32_t, TupleHash> tuples_;
+  TupleIndex tuples_;
 };
 
 }  // namespace portlab::host
