@@ -49,7 +49,8 @@ int run_bind(int argc, char** argv, Output io) {
   if (args.has("cap")) {
     const std::string cap = args.value("cap");
     if (cap != "net_bind_service")
-      throw UsageError("--cap: '" + cap + "' is not a capability PortLab models (net_bind_service)");
+      throw UsageError("--cap: '" + cap +
+                       "' is not a capability PortLab models (net_bind_service)");
     if (profile.id != ports::OsId::Linux)
       throw UsageError(std::string("--cap: CAP_NET_BIND_SERVICE is a Linux capability; ") +
                        profile.key + " only knows root (use --uid 0)");

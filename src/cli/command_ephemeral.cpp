@@ -66,7 +66,8 @@ int run_ephemeral(int argc, char** argv, Output io) {
     if (a.size() != 9 || a.compare(0, 8, "rfc6056-") != 0 || a[8] < '1' || a[8] > '5')
       throw UsageError("--algorithm: '" + a + "' is not rfc6056-1 ... rfc6056-5");
     if (mode != Mode::Connect)
-      throw UsageError("--algorithm: RFC 6056 algorithms choose connect() ports; use --mode connect");
+      throw UsageError(
+          "--algorithm: RFC 6056 algorithms choose connect() ports; use --mode connect");
     algorithm = static_cast<host::Rfc6056>(a[8] - '0');
   }
 

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "usage_error_check.h"
 
 using portlab::testing::run_cli;
-using Words = std::vector<std::string>;
 
 namespace {
 std::string str(const portlab::json::Value* v) { return v && v->is_string() ? v->as_string() : ""; }
@@ -104,11 +104,7 @@ TEST_CASE("cli bind: text output names the call, the answer and the rule") {
 }
 
 TEST_CASE("cli bind: bad input exits 2 with one stderr line naming the value, nothing on stdout") {
-  struct Case {
-    Words words;
-    std::string named;
-  };
-  const std::vector<Case> cases = {
+  portlab::testing::check_usage_errors("bind", {
       {{"--os", "linux", "--port", "70000"}, "70000"},
       {{"--os", "linux", "--port", "-1"}, "-1"},
       {{"--os", "linux", "--port", "1e3"}, "1e3"},
@@ -144,16 +140,5 @@ TEST_CASE("cli bind: bad input exits 2 with one stderr line naming the value, no
       {{"--os", "linux", "--port", "80", "--host-addr", "0.0.0.0"}, "0.0.0.0"},
       {{"--os", "linux", "--port", "80", "--seed", "x"}, "'x'"},
       {{"--os", "linux", "--port", "80", "--proto", "udp", "--listen"}, "--listen"},
-  };
-  for (const Case& c : cases) {
-    Words words = {"bind"};
-    words.insert(words.end(), c.words.begin(), c.words.end());
-    auto r = run_cli(words);
-    INFO(r.err);
-    CHECK(r.status == 2);
-    CHECK(r.out.empty());
-    CHECK(r.err_lines() == 1);
-    CHECK(r.err.find("portlab-cli bind: ") == 0);
-    CHECK(r.err.find(c.named) != std::string::npos);
-  }
+  });
 }

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "usage_error_check.h"
 
 using portlab::testing::run_cli;
-using Words = std::vector<std::string>;
 
 namespace {
 std::vector<int> ports_of(const portlab::json::Value& j) {
@@ -19,7 +19,8 @@ std::vector<int> ports_of(const portlab::json::Value& j) {
 }
 }  // namespace
 
-TEST_CASE("cli ephemeral: the JSON contract {ports, error, failed_at} and exhaustion (experiment 4)") {
+TEST_CASE("cli ephemeral: the JSON contract {ports, error, failed_at} and exhaustion"
+          " (experiment 4)") {
   auto r = run_cli({"ephemeral", "--os", "linux", "--range", "40000-40003", "--count", "6",
                     "--json"});
   CHECK(r.status == 0);
@@ -91,12 +92,9 @@ TEST_CASE("cli ephemeral: text output lists each call and the failure") {
   CHECK(r.out.find("#2  EADDRNOTAVAIL") != std::string::npos);
 }
 
-TEST_CASE("cli ephemeral: bad input exits 2 with one stderr line naming the value, nothing on stdout") {
-  struct Case {
-    Words words;
-    std::string named;
-  };
-  const std::vector<Case> cases = {
+TEST_CASE("cli ephemeral: bad input exits 2 with one stderr line naming the value, nothing"
+          " on stdout") {
+  portlab::testing::check_usage_errors("ephemeral", {
       {{"--os", "linux"}, "--count"},
       {{"--os", "linux", "--count", "0"}, "'0'"},
       {{"--os", "linux", "--count", "100001"}, "100001"},
@@ -123,16 +121,5 @@ TEST_CASE("cli ephemeral: bad input exits 2 with one stderr line naming the valu
        "net.inet.ip.portrange.first"},
       {{"--os", "linux", "--count", "1", "--frobnicate"}, "--frobnicate"},
       {{"--os", "linux", "--count", "1", "--count", "2"}, "--count"},
-  };
-  for (const Case& c : cases) {
-    Words words = {"ephemeral"};
-    words.insert(words.end(), c.words.begin(), c.words.end());
-    auto r = run_cli(words);
-    INFO(r.err);
-    CHECK(r.status == 2);
-    CHECK(r.out.empty());
-    CHECK(r.err_lines() == 1);
-    CHECK(r.err.find("portlab-cli ephemeral: ") == 0);
-    CHECK(r.err.find(c.named) != std::string::npos);
-  }
+  });
 }

@@ -26,7 +26,8 @@ SocketOptions reuseport() {
 }
 }  // namespace
 
-TEST_CASE("R4.1 Linux: below ip_unprivileged_port_start without CAP_NET_BIND_SERVICE is EACCES, checked before in-use") {
+TEST_CASE("R4.1 Linux: below ip_unprivileged_port_start without CAP_NET_BIND_SERVICE is"
+          " EACCES, checked before in-use") {
   auto h = make_host("linux");
   // Experiment 8: uid 65534 gets EACCES on 22/80/443/1023, TCP and UDP, any address.
   for (uint16_t port : {22, 80, 443, 1023})
@@ -69,7 +70,8 @@ TEST_CASE("R4.1 Linux: below ip_unprivileged_port_start without CAP_NET_BIND_SER
   CHECK(h.bind(s, net::Ipv4{}, 80).error == std::string("EACCES"));
 }
 
-TEST_CASE("R4.1 (section 3.5 reuse rules) wildcard vs specific, listeners, SO_REUSEADDR and SO_REUSEPORT") {
+TEST_CASE("R4.1 (section 3.5 reuse rules) wildcard vs specific, listeners, SO_REUSEADDR"
+          " and SO_REUSEPORT") {
   auto h = make_host("linux");
   // Wildcard and a specific address on one port conflict, in either order.
   REQUIRE(bind_new(h, "0.0.0.0", 8080).ok);
@@ -128,7 +130,8 @@ TEST_CASE("R4.1 (section 3.5 reuse rules) wildcard vs specific, listeners, SO_RE
   CHECK_FALSE(bind_new(mac, "0.0.0.0", 8081).approximate);
 }
 
-TEST_CASE("R3.6 (experiment 6) a server port with TIME_WAIT entries rebinds only if old and new set SO_REUSEADDR") {
+TEST_CASE("R3.6 (experiment 6) a server port with TIME_WAIT entries rebinds only if old"
+          " and new set SO_REUSEADDR") {
   for (bool old_reuse : {false, true})
     for (bool new_reuse : {false, true}) {
       INFO("old " << old_reuse << " new " << new_reuse);
@@ -160,7 +163,8 @@ TEST_CASE("R3.6 (experiment 6) a server port with TIME_WAIT entries rebinds only
     }
 }
 
-TEST_CASE("R4.2 Linux: ip_unprivileged_port_start is per host (netns); 443 lowers it, 0 disables it") {
+TEST_CASE("R4.2 Linux: ip_unprivileged_port_start is per host (netns); 443 lowers it, 0"
+          " disables it") {
   auto h = make_host("linux");
   set(h, "net.ipv4.ip_unprivileged_port_start", "443");
   Decision ok = bind_new(h, "0.0.0.0", 443, Transport::Tcp, user(65534));
@@ -178,7 +182,8 @@ TEST_CASE("R4.2 Linux: ip_unprivileged_port_start is per host (netns); 443 lower
   CHECK(bind_new(container, "0.0.0.0", 80, Transport::Udp, user(65534)).ok);
 }
 
-TEST_CASE("R4.3 macOS: below 1024 a non-root user may bind the wildcard address but not a specific one") {
+TEST_CASE("R4.3 macOS: below 1024 a non-root user may bind the wildcard address but not a"
+          " specific one") {
   auto mac = make_host("macos");
   Decision wildcard = bind_new(mac, "0.0.0.0", 80);
   CHECK(wildcard.ok);

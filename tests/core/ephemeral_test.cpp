@@ -32,7 +32,8 @@ std::vector<int> connects(host::Host& h, const char* dst, int count) {
 
 }  // namespace
 
-TEST_CASE("R3.1 Linux connect(): even ports rising by 2-16 per destination, sharing, reseeded every 10 s") {
+TEST_CASE("R3.1 Linux connect(): even ports rising by 2-16 per destination, sharing,"
+          " reseeded every 10 s") {
   auto h = make_host("linux", 7);
   const int n = 28232;  // 32768-60999
 
@@ -118,7 +119,8 @@ TEST_CASE("R3.1 Linux connect(): even ports rising by 2-16 per destination, shar
   CHECK(sx != connects(z, "203.0.113.5:443", 5));
 }
 
-TEST_CASE("R3.2 Linux bind(0): odd first, random start, exclusive; SO_REUSEADDR searches the lower half") {
+TEST_CASE("R3.2 Linux bind(0): odd first, random start, exclusive; SO_REUSEADDR searches"
+          " the lower half") {
   auto h = make_host("linux", 5);
   std::set<int> seen;
   for (int i = 0; i < 30; ++i) {
@@ -233,7 +235,8 @@ TEST_CASE("R3.4 macOS TCP sequential and exclusive; macOS UDP and FreeBSD random
   CHECK(seq.settings().ephemeral(Transport::Tcp).lo == 1024);
 }
 
-TEST_CASE("R3.5 Windows: some free port of 49152-65535 (approximate); Windows XP 1025-5000 in order") {
+TEST_CASE("R3.5 Windows: some free port of 49152-65535 (approximate); Windows XP 1025-5000"
+          " in order") {
   auto w = make_host("windows", 4);
   std::set<int> seen;
   for (int i = 0; i < 20; ++i) {
@@ -259,7 +262,8 @@ TEST_CASE("R3.5 Windows: some free port of 49152-65535 (approximate); Windows XP
   CHECK(xp.set("MaxUserPort", "4999").status == ports::SettingResult::Status::BadValue);
 }
 
-TEST_CASE("R3.6 TIME_WAIT: the active closer holds the 4-tuple 60 s on Linux; tw_reuse can take it over") {
+TEST_CASE("R3.6 TIME_WAIT: the active closer holds the 4-tuple 60 s on Linux; tw_reuse can"
+          " take it over") {
   auto h = make_host("linux", 31);
   set(h, "net.ipv4.ip_local_port_range", "40000 40001");
   host::SocketId s1, s2;

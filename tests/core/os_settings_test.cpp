@@ -12,7 +12,8 @@ using namespace portlab::testing;
 using net::Transport;
 using ports::PortRange;
 
-TEST_CASE("R2.1 profiles: default ranges, inclusive, and windows_modern names the Windows profile") {
+TEST_CASE("R2.1 profiles: default ranges, inclusive, and windows_modern names the Windows"
+          " profile") {
   struct Row {
     const char* key;
     int lo, hi;

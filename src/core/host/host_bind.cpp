@@ -213,7 +213,8 @@ Decision Host::bind_success(const Socket& s, uint16_t port) const {
       if (port < 1024)
         return done("R4.5", "Port " + p + " is outside net.inet.ip.portrange.reservedlow-" +
                                 "reservedhigh (" + std::to_string(st.reserved_low()) + "-" +
-                                std::to_string(st.reserved_high()) + "), so it needs no privilege.");
+                                std::to_string(st.reserved_high()) +
+                                "), so it needs no privilege.");
       break;
     case ports::PrivilegeRule::SolarisPrivilegedPorts:
       if (port < st.smallest_nonpriv_port() || st.extra_priv_port(port))

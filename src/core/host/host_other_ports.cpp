@@ -21,8 +21,8 @@ using ports::OsId;
 
 Probe Host::other_probe(const Socket& s, uint16_t port, const Endpoint* dst, Ipv4 src) const {
   const ports::OsSettings& st = settings_;
-  if (profile().id == OsId::Solaris && (port < st.smallest_nonpriv_port() || st.extra_priv_port(port)))
-    return Probe::Privileged;
+  const bool privileged = port < st.smallest_nonpriv_port() || st.extra_priv_port(port);
+  if (profile().id == OsId::Solaris && privileged) return Probe::Privileged;
   if (profile().id == OsId::Freebsd && dst) {
     const uint32_t i = table_.find_tuple({src.bits, dst->addr.bits, port, dst->port});
     if (i == SocketTable::kNone) return Probe::Taken;
