@@ -7,6 +7,7 @@
 namespace portlab::cli {
 
 int run_port(int argc, char** argv, Output io);  // command_port.cpp
+int run_quiz(int argc, char** argv, Output io);  // command_quiz.cpp
 
 namespace {
 
@@ -27,6 +28,10 @@ const Command kCommands[] = {
      "how often nmap finds it open) or list the ports of a service name (exact, then prefix; "
      "at most --limit, default 20); exit 1 if no service has that name",
      run_port},
+    {"quiz", "check <FILE.gift|DIR> [--json]",
+     "check a GIFT question bank (a file, or every *.gift in a directory): count the questions "
+     "by type and topic and list every error as file:line: message; exit 1 if there are errors",
+     run_quiz},
 };
 
 int run_help(int argc, char** argv, Output io) {

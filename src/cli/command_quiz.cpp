@@ -1,0 +1,153 @@
+// portlab-cli quiz <verb> ...
+//
+//   check FILE.gift|DIR [--json]   parse a GIFT bank (a file, or every *.gift
+//                                  in a directory, sorted by name) and report
+//                                  what it holds and every error as
+//                                  file:line: message; exit 1 on errors.
+//
+// Each verb is one row in kVerbs, so later verbs (templates, generate) are a
+// function and a row. The parser is in core and takes text; reading the
+// files is this layer's job.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "core/json.h"
+#include "core/quiz/gift_parser.h"
+
+namespace portlab::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using quiz::GiftError;
+using quiz::GiftParse;
+
+struct QuizVerb {
+  const char* name;
+  CommandFn run;  // argv[2] is the verb
+};
+
+// The files a check covers, as the user will recognise them in messages.
+std::vector<std::string> gift_files(const std::string& target) {
+  std::error_code ec;
+  fs::file_status status = fs::status(target, ec);
+  if (ec || !fs::exists(status)) throw UsageError("no such file or directory: " + target);
+  if (!fs::is_directory(status)) return {target};
+  std::vector<std::string> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(target, ec)) {
+    if (entry.path().extension() == ".gift" && entry.is_regular_file(ec))
+      files.push_back((fs::path(target) / entry.path().filename()).string());
+  }
+  if (ec) throw UsageError("cannot read the directory " + target + ": " + ec.message());
+  if (files.empty()) throw UsageError(target + " contains no .gift files");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// At most one byte more than a bank may have, so an oversized file is
+// reported by the parser without being read whole.
+std::string read_bank_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError("cannot open " + path);
+  std::string text(quiz::kMaxGiftBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw UsageError("cannot read " + path);
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
+}
+
+json::Value counts_by_type(const GiftParse& bank) {
+  json::Value obj = json::Value::object();
+  for (quiz::QuestionType t : quiz::kQuestionTypes) {
+    int n = 0;
+    for (const quiz::Question& q : bank.questions) n += q.type == t;
+    obj[quiz::to_string(t)] = n;
+  }
+  return obj;
+}
+
+json::Value counts_by_topic(const GiftParse& bank) {
+  json::Value obj = json::Value::object();
+  for (quiz::Topic t : quiz::kTopics) {
+    int n = 0;
+    for (const quiz::Question& q : bank.questions) n += q.topic == t;
+    obj[quiz::to_string(t)] = n;
+  }
+  return obj;
+}
+
+// "single_choice 12, numeric 3" (types with no question left out).
+std::string counts_text(const json::Value& counts) {
+  std::string text;
+  for (const json::Member& m : counts.members()) {
+    if (m.second.as_number() == 0) continue;
+    text += (text.empty() ? "" : ", ") + m.first + " " +
+            std::to_string(static_cast<long long>(m.second.as_number()));
+  }
+  return text.empty() ? "none" : text;
+}
+
+int run_check(int argc, char** argv, Output io) {
+  Args args(argc, argv, 3, {{"json"}}, 1);
+  if (args.positionals().empty()) throw UsageError("check needs a .gift file or a directory");
+  const std::string target = args.positionals().front();
+  std::vector<std::string> files = gift_files(target);
+
+  GiftParse bank;
+  for (const std::string& file : files)
+    quiz::merge_into(bank, quiz::parse_gift(read_bank_file(file), file));
+
+  json::Value by_type = counts_by_type(bank);
+  json::Value by_topic = counts_by_topic(bank);
+  if (args.flag("json")) {
+    json::Value out = json::Value::object();
+    out["questions"] = bank.questions.size();
+    out["files"] = files.size();
+    out["by_type"] = by_type;
+    out["by_topic"] = by_topic;
+    json::Value errors = json::Value::array();
+    for (const GiftError& e : bank.errors) {
+      json::Value err = json::Value::object();
+      err["file"] = e.file;
+      err["line"] = e.line;
+      err["message"] = e.message;
+      errors.push_back(err);
+    }
+    out["errors"] = errors;
+    io.out << json::write(out, 2) << "\n";
+  } else {
+    for (const GiftError& e : bank.errors)
+      io.out << e.file << ":" << e.line << ": " << e.message << "\n";
+    io.out << target << ": " << bank.questions.size() << " question"
+           << (bank.questions.size() == 1 ? "" : "s") << " in " << files.size() << " file"
+           << (files.size() == 1 ? "" : "s") << ", ";
+    if (bank.errors.empty()) io.out << "no errors\n";
+    else io.out << bank.errors.size() << " error" << (bank.errors.size() == 1 ? "" : "s") << "\n";
+    io.out << "  by type:  " << counts_text(by_type) << "\n"
+           << "  by topic: " << counts_text(by_topic) << "\n";
+  }
+  return bank.errors.empty() ? 0 : 1;
+}
+
+const QuizVerb kVerbs[] = {
+    {"check", run_check},
+};
+
+}  // namespace
+
+int run_quiz(int argc, char** argv, Output io) {
+  std::string known;
+  for (const QuizVerb& v : kVerbs) known += (known.empty() ? "" : ", ") + std::string(v.name);
+  if (argc < 3) throw UsageError("needs a sub-command: " + known);
+  const std::string verb = argv[2];
+  for (const QuizVerb& v : kVerbs)
+    if (verb == v.name) return v.run(argc, argv, io);
+  throw UsageError("unknown sub-command '" + verb + "' (known: " + known + ")");
+}
+
+}  // namespace portlab::cli
