@@ -77,6 +77,7 @@ struct Metadata {
   std::vector<std::string> exam_tags;
   std::optional<int> difficulty;
   std::optional<SimulationTask> simulation;
+  bool wants_simulation = false;  // even when the @simulation line is broken
   int first_line = 0;
   bool broken = false;
   bool any() const { return first_line != 0; }
@@ -207,7 +208,10 @@ class FileParser {
       meta.difficulty = values[0][0] - '0';
       return true;
     }
-    if (key == "simulation") return apply_simulation(values, line, meta);
+    if (key == "simulation") {
+      meta.wants_simulation = true;
+      return apply_simulation(values, line, meta);
+    }
     return meta_error(line, "unknown metadata key " + quoted(k) +
                                 "; PortLab knows @topic, @exam, @difficulty and @simulation");
   }
@@ -377,6 +381,7 @@ class FileParser {
         q.task = *meta.simulation;
         return;
       }
+      if (meta.wants_simulation) return;  // its broken @simulation line is reported
       problems.push_back({block_line, "an empty answer block {} makes an essay question, which "
                                       "cannot be graded automatically"});
       return;
