@@ -115,7 +115,7 @@ class AnswerParser {
     if (!body.is(0, '%')) return w;
     size_t close = body.find('%', 1);
     if (close == MarkedText::npos || close > kMaxWeightChars) return w;
-    std::string spec = body.slice(1, close).raw();
+    std::string spec(body.slice(1, close).raw());
     std::optional<double> value = parse_number(spec);
     int line = body.first_line(line_);
     if (!value) {

@@ -357,14 +357,12 @@ class FileParser {
     }
 
     // Missing word: text after the block means the answer fills a gap.
-    MarkedText prompt = text.slice(0, open);
     MarkedText after = text.slice(close + 1);
-    if (!after.blank()) {
-      q.missing_word = true;
-      prompt.append_plain(kMissingWordGap, text.line_at(open, start));
-      prompt.append(after);
-    }
-    q.prompt = prompt.text();
+    q.missing_word = !after.blank();
+    q.prompt = q.missing_word ? gift::without_format_tag(std::string(text.slice(0, open).raw()) +
+                                                         std::string(kMissingWordGap) +
+                                                         std::string(after.raw()))
+                              : text.slice(0, open).text();
     if (q.prompt.empty()) problems.push_back({start, "the question has no text"});
 
     int block_line = text.line_at(open, start);

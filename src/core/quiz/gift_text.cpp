@@ -1,12 +1,17 @@
 #include "core/quiz/gift_text.h"
 
 #include <algorithm>
-#include <cstddef>
 
 namespace portlab::quiz::gift {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // What a backslash followed by c stands for; 0 when it is no escape.
 char escaped_char(char c) {
@@ -22,25 +27,45 @@ constexpr std::string_view kFormatTags[] = {"[html]", "[moodle]", "[plain]", "[m
 }  // namespace
 
 MarkedText MarkedText::from_lines(const std::vector<SourceLine>& lines) {
-  MarkedText t;
+  auto storage = std::make_shared<Storage>();
   size_t total = 0;
   for (const SourceLine& l : lines) total += l.text.size() + 1;
-  t.chars_.reserve(total);
-  t.escaped_.reserve(total);
-  t.lines_.reserve(total);
+  storage->chars.reserve(total);
+  storage->escaped.reserve(total);
+  storage->lines.reserve(total);
   for (size_t n = 0; n < lines.size(); ++n) {
     const SourceLine& l = lines[n];
-    if (n > 0) t.append_plain("\n", l.number);
+    if (n > 0) {
+      storage->chars += '\n';
+      storage->escaped.push_back(0);
+      storage->lines.push_back(l.number);
+    }
     for (size_t i = 0; i < l.text.size(); ++i) {
       char c = l.text[i];
       char meant = c == '\\' && i + 1 < l.text.size() ? escaped_char(l.text[i + 1]) : 0;
       if (meant) ++i;
-      t.chars_ += meant ? meant : c;
-      t.escaped_.push_back(meant ? 1 : 0);
-      t.lines_.push_back(l.number);
+      storage->chars += meant ? meant : c;
+      storage->escaped.push_back(meant ? 1 : 0);
+      storage->lines.push_back(l.number);
     }
   }
+  MarkedText t;
+  t.end_ = storage->chars.size();
+  t.storage_ = std::move(storage);
   return t;
+}
+
+bool MarkedText::is(size_t i, char c) const {
+  if (i >= size()) return false;
+  size_t at = begin_ + i;
+  return storage_->chars[at] == c && !storage_->escaped[at];
+}
+
+bool MarkedText::matches_at(size_t i, std::string_view token) const {
+  if (token.empty() || i + token.size() > size()) return false;
+  for (size_t k = 0; k < token.size(); ++k)
+    if (!is(i + k, token[k])) return false;
+  return true;
 }
 
 size_t MarkedText::find(char c, size_t from) const {
@@ -50,77 +75,64 @@ size_t MarkedText::find(char c, size_t from) const {
 }
 
 size_t MarkedText::find(std::string_view token, size_t from) const {
-  if (token.empty() || token.size() > size()) return npos;
   // Tokens are at most a few characters ("::", "->", "####"), so checking
   // each start is linear in the text.
-  for (size_t i = from; i + token.size() <= size(); ++i) {
-    size_t k = 0;
-    while (k < token.size() && is(i + k, token[k])) ++k;
-    if (k == token.size()) return i;
-  }
+  for (size_t i = from; i + token.size() <= size(); ++i)
+    if (matches_at(i, token)) return i;
   return npos;
 }
 
 size_t MarkedText::rfind(std::string_view token) const {
   if (token.empty() || token.size() > size()) return npos;
-  for (size_t i = size() - token.size() + 1; i-- > 0;) {
-    size_t k = 0;
-    while (k < token.size() && is(i + k, token[k])) ++k;
-    if (k == token.size()) return i;
-  }
+  for (size_t i = size() - token.size() + 1; i-- > 0;)
+    if (matches_at(i, token)) return i;
   return npos;
 }
 
 MarkedText MarkedText::slice(size_t from, size_t to) const {
-  MarkedText t;
+  MarkedText t = *this;
   to = std::min(to, size());
-  if (from >= to) return t;
-  t.chars_.assign(chars_, from, to - from);
-  t.escaped_.assign(escaped_.begin() + static_cast<std::ptrdiff_t>(from),
-                    escaped_.begin() + static_cast<std::ptrdiff_t>(to));
-  t.lines_.assign(lines_.begin() + static_cast<std::ptrdiff_t>(from),
-                  lines_.begin() + static_cast<std::ptrdiff_t>(to));
+  from = std::min(from, to);
+  t.begin_ = begin_ + from;
+  t.end_ = begin_ + to;
   return t;
 }
 
 MarkedText MarkedText::trimmed() const {
-  size_t from = 0, to = size();
-  while (from < to && is_space(chars_[from])) ++from;
-  while (to > from && is_space(chars_[to - 1])) --to;
-  if (from == 0 && to == size()) return *this;
+  std::string_view s = raw();
+  size_t from = 0, to = s.size();
+  while (from < to && is_space(s[from])) ++from;
+  while (to > from && is_space(s[to - 1])) --to;
   return slice(from, to);
 }
 
-std::string MarkedText::text() const {
-  MarkedText t = trimmed();
-  for (std::string_view tag : kFormatTags)
-    if (t.chars_.compare(0, tag.size(), tag) == 0) return t.slice(tag.size()).trimmed().chars_;
-  return t.chars_;
+std::string_view MarkedText::raw() const {
+  if (!storage_) return {};
+  return std::string_view(storage_->chars).substr(begin_, size());
 }
+
+std::string MarkedText::text() const { return without_format_tag(raw()); }
 
 int MarkedText::line_at(size_t i, int fallback) const {
-  if (lines_.empty()) return fallback;
-  return lines_[std::min(i, lines_.size() - 1)];
+  if (!storage_ || storage_->lines.empty()) return fallback;
+  size_t at = begin_ + std::min(i, size() == 0 ? 0 : size() - 1);
+  at = std::min(at, storage_->lines.size() - 1);
+  return storage_->lines[at];
 }
 
-void MarkedText::append(const MarkedText& other) {
-  chars_ += other.chars_;
-  escaped_.insert(escaped_.end(), other.escaped_.begin(), other.escaped_.end());
-  lines_.insert(lines_.end(), other.lines_.begin(), other.lines_.end());
+std::string without_format_tag(std::string_view text) {
+  text = trim(text);
+  for (std::string_view tag : kFormatTags)
+    if (text.substr(0, tag.size()) == tag) return std::string(trim(text.substr(tag.size())));
+  return std::string(text);
 }
 
-std::string quoted(const std::string& text) {
+std::string quoted(std::string_view text) {
   constexpr size_t kMaxShown = 40;
-  if (text.size() <= kMaxShown) return "'" + text + "'";
+  if (text.size() <= kMaxShown) return "'" + std::string(text) + "'";
   size_t cut = kMaxShown;  // not inside a UTF-8 sequence
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + text.substr(0, cut) + "...'";
-}
-
-void MarkedText::append_plain(std::string_view text, int line) {
-  chars_ += text;
-  escaped_.insert(escaped_.end(), text.size(), 0);
-  lines_.insert(lines_.end(), text.size(), line);
+  return "'" + std::string(text.substr(0, cut)) + "...'";
 }
 
 }  // namespace portlab::quiz::gift
