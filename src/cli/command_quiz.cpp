@@ -61,22 +61,15 @@ std::string read_bank_file(const std::string& path) {
   return text;
 }
 
-json::Value counts_by_type(const GiftParse& bank) {
+// How many questions have each key (every key listed, zeros included, so
+// the JSON always has the same fields).
+template <typename Key, size_t N, typename KeyOf>
+json::Value counts(const GiftParse& bank, const Key (&keys)[N], KeyOf key_of) {
   json::Value obj = json::Value::object();
-  for (quiz::QuestionType t : quiz::kQuestionTypes) {
+  for (Key key : keys) {
     int n = 0;
-    for (const quiz::Question& q : bank.questions) n += q.type == t;
-    obj[quiz::to_string(t)] = n;
-  }
-  return obj;
-}
-
-json::Value counts_by_topic(const GiftParse& bank) {
-  json::Value obj = json::Value::object();
-  for (quiz::Topic t : quiz::kTopics) {
-    int n = 0;
-    for (const quiz::Question& q : bank.questions) n += q.topic == t;
-    obj[quiz::to_string(t)] = n;
+    for (const quiz::Question& q : bank.questions) n += key_of(q) == key;
+    obj[quiz::to_string(key)] = n;
   }
   return obj;
 }
@@ -102,8 +95,10 @@ int run_check(int argc, char** argv, Output io) {
   for (const std::string& file : files)
     quiz::merge_into(bank, quiz::parse_gift(read_bank_file(file), file));
 
-  json::Value by_type = counts_by_type(bank);
-  json::Value by_topic = counts_by_topic(bank);
+  json::Value by_type =
+      counts(bank, quiz::kQuestionTypes, [](const quiz::Question& q) { return q.type; });
+  json::Value by_topic =
+      counts(bank, quiz::kTopics, [](const quiz::Question& q) { return q.topic; });
   if (args.flag("json")) {
     json::Value out = json::Value::object();
     out["questions"] = bank.questions.size();

@@ -307,6 +307,10 @@ const Malformed kMalformed[] = {
     {"bad difficulty", "// @difficulty 4\n::bad:: x {T}", 0, "@difficulty takes 1"},
     {"difficulty twice", "// @difficulty 1\n// @difficulty 2\n::bad:: x {T}", 1, "given twice"},
     {"bad topic", "// @topic exam\n::bad:: x {T}", 0, "@topic takes one of"},
+    {"too many exam tags",
+     "// @exam ccna:1.1 ccna:1.2 ccna:1.3 ccna:1.4 ccna:1.5 ccna:1.6 ccna:1.7 ccna:1.8 ccna:1.9\n"
+     "::bad:: x {T}",
+     0, "more than 8 exam objectives"},
     {"simulation with answers", "// @simulation nat-forward\n::bad:: x {T}", 0,
      "needs an empty answer block"},
     {"simulation bad parameter", "// @simulation nat-forward port\n::bad:: x {}", 0,
@@ -380,6 +384,20 @@ TEST_CASE("GIFT: hostile sizes are refused with one error instead of being proce
   REQUIRE(question.errors.size() == 1);
   CHECK(question.errors[0].line == 3);
   CHECK(ids(question) == std::vector<std::string>{"ok"});
+
+  // Comment lines count toward a question's size: they carry metadata.
+  std::string long_comment = "// " + std::string(kMaxQuestionBytes, 'c') + "\n::q:: x {T}";
+  GiftParse comment =
+      parse("$CATEGORY: portlab/ports\n\n" + long_comment + "\n\n::ok:: x {T}\n");
+  REQUIRE(comment.errors.size() == 1);
+  CHECK(comment.errors[0].line == 3);
+  CHECK(ids(comment) == std::vector<std::string>{"ok"});
+
+  // A file of nothing but line breaks is read, and the line numbers stay right.
+  std::string breaks(1000000, '\n');
+  GiftParse blank = parse("$CATEGORY: portlab/ports" + breaks + "::last:: x {}");
+  REQUIRE(blank.errors.size() == 1);
+  CHECK(blank.errors[0].line == 1000001);
 
   std::string many = "::many:: x {=a0";
   for (size_t i = 1; i <= kMaxAnswersPerQuestion + 1; ++i) many += " ~a" + std::to_string(i);

@@ -107,6 +107,8 @@ class AnswerParser {
     std::optional<double> percent;  // when the text started with a weight
     MarkedText rest;
     bool bad = false;
+    // An accepted answer without a weight is worth 100%.
+    double credit() const { return percent ? *percent / 100 : 1; }
   };
 
   // "%50%text" -> 50 and "text".
@@ -127,6 +129,18 @@ class AnswerParser {
     }
     w.percent = value;
     w.rest = body.slice(close + 1).trimmed();
+    return w;
+  }
+
+  // The weight of an accepted short or numeric answer, 0%..100%: only a
+  // choice option can cost credit.
+  std::optional<Weighted> take_credit(const Piece& p, const char* what) {
+    Weighted w = take_weight(p.body);
+    if (w.bad) return std::nullopt;
+    if (w.percent && *w.percent < 0) {
+      error(p.line, std::string("a ") + what + "'s weight must be 0%..100%");
+      return std::nullopt;
+    }
     return w;
   }
 
@@ -222,13 +236,9 @@ class AnswerParser {
     size_t before = errors_.size();
     for (size_t i = first; i < pieces->size(); ++i) {
       const Piece& p = (*pieces)[i];
-      Weighted w = take_weight(p.body);
-      if (w.bad) continue;
-      if (w.percent && *w.percent < 0) {
-        error(p.line, "a short answer's weight must be 0%..100%");
-        continue;
-      }
-      auto [text_part, feedback] = take_feedback(w.rest);
+      std::optional<Weighted> w = take_credit(p, "short answer");
+      if (!w) continue;
+      auto [text_part, feedback] = take_feedback(w->rest);
       std::string text = text_part.text();
       if (text.empty()) {
         error(p.line, "an accepted answer with no text");
@@ -239,7 +249,7 @@ class AnswerParser {
               "answer " + quoted(text) + " is accepted twice (case and spaces are ignored)");
         continue;
       }
-      q_.text_answers.push_back({text, w.percent ? *w.percent / 100 : 1, feedback});
+      q_.text_answers.push_back({text, w->credit(), feedback});
     }
     if (errors_.size() != before) return;
     bool full = false;
@@ -265,16 +275,12 @@ class AnswerParser {
     for (size_t i = 0; i < pieces->size(); ++i) {
       const Piece& p = (*pieces)[i];
       if (i == 0 && p.body.blank()) continue;  // "{# =80 ...}"
-      Weighted w = take_weight(p.body);
-      if (w.bad) continue;
-      if (w.percent && *w.percent < 0) {
-        error(p.line, "a numeric answer's weight must be 0%..100%");
-        continue;
-      }
-      auto [spec, feedback] = take_feedback(w.rest);
+      std::optional<Weighted> w = take_credit(p, "numeric answer");
+      if (!w) continue;
+      auto [spec, feedback] = take_feedback(w->rest);
       std::optional<NumericAnswer> answer = interval(spec, p.line);
       if (!answer) continue;
-      answer->fraction = w.percent ? *w.percent / 100 : 1;
+      answer->fraction = w->credit();
       answer->feedback = feedback;
       q_.numeric_answers.push_back(*answer);
     }

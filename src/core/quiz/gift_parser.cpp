@@ -21,6 +21,7 @@ constexpr std::string_view kPortlabCategory = "portlab";
 constexpr std::string_view kMissingWordGap = "_____";
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr size_t kMaxTaskIdChars = 64;
+constexpr size_t kMaxExamTags = 8;
 const char* const kTopicList = "ports, ranges, privileged, ephemeral, nat";
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -47,19 +48,13 @@ std::vector<std::string_view> words(std::string_view s) {
   return out;
 }
 
-// Lines without their "\n" or "\r\n".
-std::vector<SourceLine> split_lines(std::string_view text) {
-  std::vector<SourceLine> lines;
-  int number = 1;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back({line, number++});
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
+// Takes the next line off `text`, without its "\n" or "\r\n".
+std::string_view next_line(std::string_view& text) {
+  size_t end = text.find('\n');
+  std::string_view line = text.substr(0, end);
+  text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
 }
 
 bool is_slug(std::string_view s, size_t max_chars) {
@@ -94,10 +89,12 @@ class FileParser {
       return std::move(result_);
     }
     if (starts_with(text_, kUtf8Bom)) text_.remove_prefix(kUtf8Bom.size());
-    std::vector<SourceLine> lines = split_lines(text_);
+    // Lines are read one at a time and only the current block is kept, so a
+    // file of empty lines costs no memory.
     std::vector<SourceLine> block;
-    for (const SourceLine& line : lines) {
-      if (stopped_) break;
+    std::string_view rest = text_;
+    for (int number = 1; !rest.empty() && !stopped_; ++number) {
+      SourceLine line{next_line(rest), number};
       if (trim(line.text).empty()) {
         if (!block.empty()) parse_block(block);
         block.clear();
@@ -136,6 +133,15 @@ class FileParser {
   }
 
   void parse_block(const std::vector<SourceLine>& block) {
+    // Comment lines count too: they carry the metadata.
+    size_t bytes = 0;
+    for (const SourceLine& l : block) bytes += l.text.size() + 1;
+    if (bytes > kMaxQuestionBytes) {
+      ++count_per_category_[category_];  // later untitled questions keep their ids
+      return error(block.front().number, "this question is longer than " +
+                                             std::to_string(kMaxQuestionBytes) +
+                                             " bytes; a question needs far less");
+    }
     std::vector<SourceLine> content;
     Metadata meta;
     for (const SourceLine& line : block) {
@@ -196,8 +202,12 @@ class FileParser {
                                       " is not an exam objective; write network-plus:D.N "
                                       "(domains 1-5) or ccna:D.N (domains 1-6)");
         std::string tag(v);
-        if (std::find(meta.exam_tags.begin(), meta.exam_tags.end(), tag) == meta.exam_tags.end())
-          meta.exam_tags.push_back(tag);
+        if (std::find(meta.exam_tags.begin(), meta.exam_tags.end(), tag) != meta.exam_tags.end())
+          continue;
+        if (meta.exam_tags.size() == kMaxExamTags)
+          return meta_error(line, "more than " + std::to_string(kMaxExamTags) +
+                                      " exam objectives for one question");
+        meta.exam_tags.push_back(tag);
       }
       return true;
     }
@@ -277,11 +287,6 @@ class FileParser {
   void parse_question(const std::vector<SourceLine>& content, const Metadata& meta) {
     int start = content.front().number;
     int index = ++count_per_category_[category_];
-    size_t bytes = 0;
-    for (const SourceLine& l : content) bytes += l.text.size() + 1;
-    if (bytes > kMaxQuestionBytes)
-      return error(start, "this question is longer than " + std::to_string(kMaxQuestionBytes) +
-                              " bytes; a question needs far less");
 
     std::vector<LineError> problems;
     Question q;
