@@ -93,8 +93,11 @@ struct SimulationTask {
 };
 
 struct Question {
-  // Stable across edits of other questions: progress and spaced repetition
-  // are keyed by it. From GIFT's ::title::, else "<category>#<n>".
+  // Progress and spaced repetition are keyed by it, so banks should give
+  // every question a ::title::, which is its id. Without one it is
+  // "<category>#<n>" (n counts the questions of that category in the file;
+  // "uncategorized#<n>" before any $CATEGORY), which changes when questions
+  // are inserted above it.
   std::string id;
   QuestionType type = QuestionType::SingleChoice;
   Topic topic = Topic::Ports;
