@@ -5,10 +5,12 @@
 
 SHELL := /bin/bash
 PORT ?= 8080
+FUZZ_TARGET ?= gift
+FUZZ_SECONDS ?= 600
 # Debian's Emscripten finds its JavaScript tools (acorn) here.
 export NODE_PATH ?= /usr/share/nodejs
 
-.PHONY: all setup build native web asan core run run-native test test-e2e bench clean help
+.PHONY: all setup build native web asan core run run-native test test-e2e bench fuzz clean help
 
 all: build
 
@@ -18,6 +20,7 @@ help:
 	@echo "make test        build everything and run every test suite"
 	@echo "make build       build the native and web apps"
 	@echo "make bench       build natively and run the engine benchmarks"
+	@echo "make fuzz        fuzz one parser with libFuzzer (FUZZ_TARGET=$(FUZZ_TARGET), FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make clean       remove build output (keeps the cached SDL2 and sources)"
 
 setup:
@@ -57,5 +60,10 @@ test-e2e: web
 bench: native
 	@./build/native/portlab_bench $(BENCH_ARGS)
 
+# libFuzzer on one target (fuzz/<FUZZ_TARGET>_fuzz.cpp), built with clang into
+# build/fuzz; not part of `make test`. See tools/fuzz.sh.
+fuzz: setup
+	@tools/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf build/native build/web build/web-obj build/asan build/core build/test-artifacts
+	rm -rf build/native build/web build/web-obj build/asan build/core build/fuzz build/test-artifacts

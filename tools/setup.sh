@@ -27,6 +27,9 @@ packages=(
   libwireshark-data nmap-common
   # benchmarks, and the kernel integration tests (namespaces, nftables)
   libbenchmark-dev iproute2 nftables
+  # fuzzing: clang with libFuzzer; Debian's clang only recommends the
+  # runtime package that holds libclang_rt.fuzzer, so it is named here
+  clang libclang-rt-14-dev
 )
 
 as_root() {

@@ -48,6 +48,10 @@ const Command kCommands[] = {
      "load the course (default folder: lessons) as the app does and list every problem as "
      "file:line: message; exit 1 if there are any",
      run_lessons},
+    {"quiz", "check <FILE.gift|DIR> [--json]",
+     "check a GIFT question bank (a file, or every *.gift in a directory): count the questions "
+     "by type and topic and list every error as file:line: message; exit 1 if there are errors",
+     run_quiz},
     {"version", "", "print the PortLab version", run_version},
     {"help", "", "show this text", run_help},
 };

@@ -1,37 +1,26 @@
 // portlab-cli nat --scenario FILE.json [--json] [--seed S]
 // Replays a NAT scenario (docs/nat-scenarios.md) and prints every packet's
 // fate, the steps that decided it, and the mapping table at the end.
-#include <fstream>
-#include <sstream>
+#include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/source_files.h"
 #include "core/nat/scenario.h"
 
 namespace portlab::cli {
 
-namespace {
-// Scenario files are small; a limit keeps a wrong path (a disk image, a
-// device) from being read into memory.
-constexpr std::streamoff kMaxScenarioBytes = 16 * 1024 * 1024;
-}  // namespace
-
 int run_nat(int argc, char** argv, Output io) {
   Args args(argc, argv, 2, {{"scenario", true}, {"json"}, {"seed", true}}, 0);
   const std::string path = args.required("scenario");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw UsageError("--scenario: cannot open '" + path + "'");
-  file.seekg(0, std::ios::end);
-  std::streamoff size = file.tellg();
-  if (size < 0) throw UsageError("--scenario: cannot read '" + path + "'");
-  if (size > kMaxScenarioBytes)
-    throw UsageError("--scenario: '" + path + "' is larger than 16 MiB");
-  file.seekg(0, std::ios::beg);
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (!file && !file.eof()) throw UsageError("--scenario: cannot read '" + path + "'");
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const UsageError& e) {
+    throw UsageError(std::string("--scenario: ") + e.what());
+  }
 
-  nat::ScenarioParse parsed = nat::parse_scenario(text.str());
+  nat::ScenarioParse parsed = nat::parse_scenario(text);
   if (!parsed.scenario) throw UsageError(path + ": " + parsed.error);
   uint64_t seed = parsed.scenario->seed.value_or(1);
   if (args.has("seed"))

@@ -30,6 +30,7 @@ int run_bind(int argc, char** argv, Output io);
 int run_ephemeral(int argc, char** argv, Output io);
 int run_nat(int argc, char** argv, Output io);
 int run_lessons(int argc, char** argv, Output io);
+int run_quiz(int argc, char** argv, Output io);
 
 // The whole program: dispatches argv to a subcommand, turns UsageError into
 // "portlab-cli <command>: <message>" on stderr and exit status 2.

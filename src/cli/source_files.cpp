@@ -5,7 +5,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/args.h"
 
@@ -17,23 +16,28 @@ std::string read_text_file(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw UsageError("'" + path + "' is a folder, not a file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError("cannot read '" + path + "': " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  if (!in) throw UsageError("cannot open '" + path + "': " + std::strerror(errno));
+  std::string text(kMaxSourceBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw UsageError("cannot read '" + path + "'");
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxSourceBytes)
+    throw UsageError("'" + path + "' is larger than 16 MiB");
+  return text;
 }
 
 std::vector<SourceFile> read_sources(const std::string& path, const std::string& extension) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw UsageError("'" + path + "' does not exist");
+  if (!fs::exists(path, ec)) throw UsageError("no such file or directory: " + path);
   std::vector<std::string> names;
   if (fs::is_directory(path, ec)) {
     for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
       const fs::path& p = entry.path();
       if (entry.is_regular_file() && p.extension() == extension && p.filename() != "README.md")
-        names.push_back(p.string());
+        names.push_back((fs::path(path) / p.filename()).string());
     }
     if (ec) throw UsageError("cannot list '" + path + "': " + ec.message());
+    if (names.empty()) throw UsageError(path + " contains no " + extension + " files");
     std::sort(names.begin(), names.end());
   } else {
     names.push_back(path);
