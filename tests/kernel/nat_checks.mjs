@@ -121,7 +121,7 @@ async function checkOutbound(ctx, ns) {
     for (const [name, flows, of, reference] of OUTBOUND_CHECKS) {
       const seen = flows.map((i) => `${FLOWS[i].from}->${FLOWS[i].to} as ${external[i]}`);
       ctx.report.compare(name, { kernel: of(external), reference, cli: () => of(cli()),
-        note: `kernel: ${seen.join('; ')}` });
+        note: `observed: ${seen.join('; ')}` });
     }
   } finally {
     servers.child.kill('SIGKILL');
@@ -131,7 +131,9 @@ async function checkOutbound(ctx, ns) {
 // ------------------------------------------------------- inbound filtering
 // lan1 sends to server 1, which echoes; then two strangers aim at the same
 // external port: server 1's address from another port, and server 2 from the
-// same port number. Only the echo may reach lan1 (APDF).
+// same port number. Only the echo may reach lan1 (APDF). Last, the exact peer
+// sends a marker: once lan1 has it, anything the strangers got through would
+// have arrived too, so no fixed listening window can end the check early.
 async function checkFiltering(ctx, ns) {
   const from = `${LAN1}:6100`;
   const server = ctx.lab.start(ns.inet,
@@ -139,7 +141,7 @@ async function checkFiltering(ctx, ns) {
   try {
     if (!(await server.waitFor((l) => l.ready, WAIT_MS))) throw new Error('server not ready');
     const client = ctx.lab.start(ns.lan1,
-      ['udp-send', '--bind', from, '--to', S1, '--data', 'hello', '--wait', '800'], 3000);
+      ['udp-send', '--bind', from, '--to', S1, '--data', 'hello', '--wait', '4000'], 6000);
     const seen = await server.waitFor((l) => l.recv && l.recv.data === 'hello', WAIT_MS);
     if (!seen) throw new Error('server 1 never saw the outbound datagram');
     const mapped = `${WAN}:${split(seen.recv.from).port}`;
@@ -147,7 +149,10 @@ async function checkFiltering(ctx, ns) {
     for (const [stranger, tag] of strangers) {
       ctx.lab.probe(ns.inet, ['udp-send', '--bind', stranger, '--to', mapped, '--data', tag]);
     }
-    const received = (await client.finish()).filter((l) => l.recv);
+    ctx.lab.probe(ns.inet, ['udp-send', '--bind', S1, '--to', mapped, '--data', 'marker']);
+    await client.waitFor((l) => l.recv && l.recv.data === 'marker', WAIT_MS);
+    client.child.kill('SIGKILL');
+    const received = client.lines.filter((l) => l.recv);
     const kernelFate = (tag, peer) => {
       const got = received.find((l) => l.recv.data === tag && l.recv.from === peer);
       return got ? { action: 'delivered', to: got.recv.at } : { action: 'dropped' };
