@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  HAIRPIN_RULE, LAN_PREFIX, WAN, LAN1, LAN2, SERVER1, SERVER2, FORWARD,
+  HAIRPIN_RULE, LAN_PREFIX, ROUTER_LAN, WAN, LAN1, LAN2, SERVER1, SERVER2, FORWARD,
 } from './nat_topology.mjs';
 
 const S1 = `${SERVER1}:9000`;
@@ -39,6 +39,13 @@ function scenario(events, options) {
 }
 
 const send = (proto, from, to) => ({ send: { proto, from, to } });
+// The same, plus the far side's answer (portlab-cli reports it as `reply`).
+const ask = (proto, from, to) => ({ send: { proto, from, to, reply: true } });
+
+// Whether the simulated answer to `r` reaches `client` from the address it
+// sent to, which is what a connected socket (or a TCP handshake) requires.
+const answered = (r, client, asked) => Boolean(r.reply) && r.reply.action === 'delivered'
+  && r.reply.packet.to === client && r.reply.packet.from === asked;
 
 let scenarioCount = 0;
 function runScenario(ctx, s) {
@@ -209,52 +216,53 @@ async function checkForwarding(ctx, ns) {
       ['--bind', outsider, '--dest', `${WAN}:8081`]);
     const unforwarded = await tcpAttempt(ctx, ns, server, 'inet',
       ['--bind', `${SERVER1}:7001`, '--dest', `${WAN}:8082`]);
-    const fate = ({ accepted }) => (accepted
-      ? { action: 'delivered', from: accepted.accept.from, to: accepted.accept.at }
+    // TCP: "answered" means the handshake completed, i.e. the server's
+    // SYN+ACK came back through the router from the address the client used.
+    const fate = ({ result, accepted }) => (accepted
+      ? { action: 'delivered', from: accepted.accept.from, to: accepted.accept.at,
+        answered: result.ok }
       : { action: 'dropped' });
-    const cliFate = (r) => (r.action === 'delivered'
-      ? { action: 'delivered', from: r.packet.from, to: r.packet.to }
+    const cliFate = (r, client, asked) => (r.action === 'delivered'
+      ? { action: 'delivered', from: r.packet.from, to: r.packet.to,
+        answered: answered(r, client, asked) }
       : { action: r.action });
-    const inbound = [send('tcp', outsider, `${WAN}:8081`),
-      send('tcp', `${SERVER1}:7001`, `${WAN}:8082`)];
+    const inbound = [ask('tcp', outsider, `${WAN}:8081`),
+      ask('tcp', `${SERVER1}:7001`, `${WAN}:8082`)];
     let cached;
     const cli = () => (cached ??= runScenario(ctx, scenario(inbound)));
     ctx.report.compare(`R5.2 DNAT forward: ${outsider} -> ${WAN}:8081 reaches ${internal}`, {
       kernel: fate(forwarded),
-      reference: { action: 'delivered', from: outsider, to: internal },
-      cli: () => cliFate(cli()[0]),
+      reference: { action: 'delivered', from: outsider, to: internal, answered: true },
+      cli: () => cliFate(cli()[0], outsider, `${WAN}:8081`),
     });
     ctx.report.compare(`R5.2 no forward: ${SERVER1}:7001 -> ${WAN}:8082 is not delivered`, {
       kernel: fate(unforwarded),
       reference: { action: 'dropped' },
-      cli: () => cliFate(cli()[1]),
+      cli: () => cliFate(cli()[1], `${SERVER1}:7001`, `${WAN}:8082`),
     });
 
-    // Hairpin: lan1 uses the public address of lan2's forwarded service.
-    // "Works" means the connection completes, which needs the server's answer
-    // to come back through the router, i.e. the request must reach the server
-    // with a source that is not lan1's own address.
-    const cliHairpin = (hairpin) => {
-      const client = `${LAN1}:${hairpin ? 5556 : 5555}`;
-      const [r] = runScenario(ctx, scenario([send('tcp', client, `${WAN}:8081`)],
+    // Hairpin: lan1 uses the public address of lan2's forwarded service. It
+    // works when the connection completes; then the server saw the source the
+    // router gave it (without the rule, lan2 answers lan1 directly, from its
+    // own address, and lan1 rejects that answer).
+    const cliHairpin = (hairpin, client) => {
+      const [r] = runScenario(ctx, scenario([ask('tcp', client, `${WAN}:8081`)],
         hairpin ? { hairpin: true } : undefined));
-      const works = isSend(r) && r.packet.to === internal && split(r.packet.from).ip !== LAN1;
-      return { works };
+      const works = isSend(r) && r.packet.to === internal && answered(r, client, `${WAN}:8081`);
+      return { works, source_at_server: works ? r.packet.from : null };
     };
     for (const hairpin of [false, true]) {
       if (hairpin) ctx.lab.nft(ns.rt, HAIRPIN_RULE);
       const client = `${LAN1}:${hairpin ? 5556 : 5555}`;
       const attempt = await tcpAttempt(ctx, ns, server, 'lan1',
         ['--bind', client, '--dest', `${WAN}:8081`]);
-      const note = attempt.result.ok
-        ? `server saw ${attempt.accepted ? attempt.accepted.accept.from : 'nothing'}`
-        : `client ${attempt.result.errno}`;
+      const works = attempt.result.ok && Boolean(attempt.accepted);
       const rule = `${hairpin ? 'with' : 'without'} "ct status dnat masquerade"`;
       ctx.report.compare(`R5.5 hairpin ${client} -> ${WAN}:8081 ${rule}`, {
-        kernel: { works: attempt.result.ok && Boolean(attempt.accepted) },
-        reference: { works: hairpin },
-        cli: () => cliHairpin(hairpin),
-        note,
+        kernel: { works, source_at_server: works ? attempt.accepted.accept.from : null },
+        reference: { works: hairpin, source_at_server: hairpin ? `${ROUTER_LAN}:5556` : null },
+        cli: () => cliHairpin(hairpin, client),
+        note: attempt.result.ok ? undefined : `client ${attempt.result.errno}`,
       });
     }
   } finally {

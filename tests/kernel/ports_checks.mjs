@@ -124,9 +124,23 @@ function checkSharing(ctx) {
   });
 }
 
+// Range 40010-40011 with a listener on 40010: connect() never shares a port
+// held by bind()/listen(), so every destination gets 40011 and the second
+// connect to the same destination finds nothing.
+function checkListenerNotShared(ctx) {
+  compareEphemeral(ctx, 'R3.1 range 40010-40011, listener on 40010: connects use only 40011', {
+    portRange: { lo: 40010, hi: 40011 },
+    args: ['--mode', 'connect', '--dest', DEST_A, '--dest', DEST_B, '--count', '4',
+      '--existing', '0.0.0.0:40010/tcp:listen'],
+    of: (r) => ({ ports: sortedUnique(r.ports), error: r.error, failed_at: r.failed_at }),
+    reference: { ports: [40011], error: 'EADDRNOTAVAIL', failed_at: 2 },
+  });
+}
+
 // bind() cases: the same arguments go to the probe (which makes the existing
 // sockets as root, then switches uid) and to `portlab-cli bind`; sysctls are
 // written into the namespace for the kernel and passed as --sysctl to the CLI.
+// Every case names its uid: the probe runs as root, portlab-cli defaults to 1000.
 const UNPRIV = 'net.ipv4.ip_unprivileged_port_start';
 const BIND_CASES = [
   ['R4.1 uid 65534 binds TCP 0.0.0.0:80', [], ['--port', '80', '--uid', '65534'], 'EACCES'],
@@ -147,12 +161,15 @@ const BIND_CASES = [
   ['R4.1 privilege is checked before in-use: uid 65534, port 80 already listening', [],
     ['--port', '80', '--uid', '65534', '--existing', '0.0.0.0:80/tcp:listen'], 'EACCES'],
   ['R3.5 127.0.0.1:8080 while 0.0.0.0:8080 listens', [],
-    ['--addr', '127.0.0.1', '--port', '8080', '--existing', '0.0.0.0:8080/tcp:listen'],
+    ['--addr', '127.0.0.1', '--port', '8080', '--uid', '0',
+      '--existing', '0.0.0.0:8080/tcp:listen'],
     'EADDRINUSE'],
   ['R3.5 127.0.0.2:8080 while 127.0.0.1:8080 listens', [],
-    ['--addr', '127.0.0.2', '--port', '8080', '--existing', '127.0.0.1:8080/tcp:listen'], null],
+    ['--addr', '127.0.0.2', '--port', '8080', '--uid', '0',
+      '--existing', '127.0.0.1:8080/tcp:listen'], null],
   ['R2.4 UDP 0.0.0.0:8080 while TCP 0.0.0.0:8080 listens', [],
-    ['--port', '8080', '--proto', 'udp', '--existing', '0.0.0.0:8080/tcp:listen'], null],
+    ['--port', '8080', '--proto', 'udp', '--uid', '0',
+      '--existing', '0.0.0.0:8080/tcp:listen'], null],
 ];
 
 function checkBind(ctx) {
@@ -180,5 +197,6 @@ export const portChecks = [
   ['ephemeral range bounds', checkBounds],
   ['ephemeral exhaustion', checkExhaustion],
   ['ephemeral sharing across destinations', checkSharing],
+  ['ephemeral never shares a listening port', checkListenerNotShared],
   ['bind permission and conflicts', checkBind],
 ];

@@ -5,6 +5,7 @@
 // share code with the engines it checks.
 //
 //   ephemeral --mode connect|bind0|udp [--dest IP:PORT]... --count N [--reuseaddr]
+//             [--existing ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen]]...
 //       Same output shape as `portlab-cli ephemeral --json`:
 //       {"ports": [...], "error": null|"ERRNO", "failed_at": null|index}.
 //       connect mode first listens on every --dest (they must be local), then
@@ -184,6 +185,34 @@ long now_ms() {
   return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+// ----------------------------------------------------------- existing sockets
+// ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen], as portlab-cli's --existing.
+void open_existing(const std::string& spec, std::vector<int>& keep) {
+  auto slash = spec.find('/');
+  if (slash == std::string::npos) fail("--existing needs ADDR:PORT/PROTO: " + spec);
+  sockaddr_in sa = endpoint(spec.substr(0, slash));
+  std::string rest = spec.substr(slash + 1);
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t colon = rest.find(':', start);
+    parts.push_back(rest.substr(start, colon - start));
+    if (colon == std::string::npos) break;
+    start = colon + 1;
+  }
+  if (parts[0] != "tcp" && parts[0] != "udp") fail("bad protocol in " + spec);
+  int fd = make_socket(parts[0] == "tcp" ? SOCK_STREAM : SOCK_DGRAM);
+  bool do_listen = false;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i] == "reuseaddr") set_option(fd, SO_REUSEADDR);
+    else if (parts[i] == "reuseport") set_option(fd, SO_REUSEPORT);
+    else if (parts[i] == "listen") do_listen = true;
+    else fail("unknown flag " + parts[i] + " in " + spec);
+  }
+  if (bind_to(fd, sa) != 0) fail("cannot set up " + spec + ": " + errno_name(errno));
+  if (do_listen && listen(fd, 16) != 0) fail("cannot listen " + spec);
+  keep.push_back(fd);
+}
+
 // ---------------------------------------------------------------- ephemeral
 int run_ephemeral(const Options& o) {
   std::string mode = o.required("--mode");
@@ -194,6 +223,7 @@ int run_ephemeral(const Options& o) {
   if (mode != "connect" && mode != "bind0" && mode != "udp") fail("unknown mode " + mode);
 
   std::vector<int> keep;  // never closed: an open socket keeps its port taken
+  for (const std::string& spec : o.all("--existing")) open_existing(spec, keep);
   if (mode == "connect") {
     std::map<std::string, bool> listening;
     for (const std::string& d : dests) {
@@ -257,33 +287,6 @@ void become_user(uid_t uid, bool keep_bind_cap) {
     data[CAP_NET_BIND_SERVICE / 32].permitted = bit;
   }
   if (syscall(SYS_capset, &header, data) != 0) fail("capset: " + errno_name(errno));
-}
-
-// ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen], as portlab-cli bind --existing.
-void open_existing(const std::string& spec, std::vector<int>& keep) {
-  auto slash = spec.find('/');
-  if (slash == std::string::npos) fail("--existing needs ADDR:PORT/PROTO: " + spec);
-  sockaddr_in sa = endpoint(spec.substr(0, slash));
-  std::string rest = spec.substr(slash + 1);
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    size_t colon = rest.find(':', start);
-    parts.push_back(rest.substr(start, colon - start));
-    if (colon == std::string::npos) break;
-    start = colon + 1;
-  }
-  if (parts[0] != "tcp" && parts[0] != "udp") fail("bad protocol in " + spec);
-  int fd = make_socket(parts[0] == "tcp" ? SOCK_STREAM : SOCK_DGRAM);
-  bool do_listen = false;
-  for (size_t i = 1; i < parts.size(); ++i) {
-    if (parts[i] == "reuseaddr") set_option(fd, SO_REUSEADDR);
-    else if (parts[i] == "reuseport") set_option(fd, SO_REUSEPORT);
-    else if (parts[i] == "listen") do_listen = true;
-    else fail("unknown flag " + parts[i] + " in " + spec);
-  }
-  if (bind_to(fd, sa) != 0) fail("cannot set up " + spec + ": " + errno_name(errno));
-  if (do_listen && listen(fd, 16) != 0) fail("cannot listen " + spec);
-  keep.push_back(fd);
 }
 
 int run_bind(const Options& o) {
@@ -443,7 +446,7 @@ struct Mode {
 };
 
 const Mode kModes[] = {
-    {"ephemeral", {"--mode", "--dest", "--count", "--reuseaddr"}, run_ephemeral},
+    {"ephemeral", {"--mode", "--dest", "--count", "--reuseaddr", "--existing"}, run_ephemeral},
     {"bind",
      {"--port", "--addr", "--proto", "--uid", "--cap", "--existing", "--reuseaddr",
       "--reuseport"},
