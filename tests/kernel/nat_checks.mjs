@@ -39,12 +39,15 @@ function scenario(events, options) {
 }
 
 const send = (proto, from, to) => ({ send: { proto, from, to } });
+const isSend = (result) => result.action === 'translated' || result.action === 'delivered';
 // The same, plus the far side's answer (portlab-cli reports it as `reply`).
 const ask = (proto, from, to) => ({ send: { proto, from, to, reply: true } });
 
 // Whether the simulated answer to `r` reaches `client` from the address it
 // sent to, which is what a connected socket (or a TCP handshake) requires.
-const answered = (r, client, asked) => Boolean(r.reply) && r.reply.action === 'delivered'
+// portlab-cli calls an answer leaving toward the internet "translated" and
+// one reaching a LAN host "delivered"; either way it arrives.
+const answered = (r, client, asked) => Boolean(r.reply) && isSend(r.reply)
   && r.reply.packet.to === client && r.reply.packet.from === asked;
 
 let scenarioCount = 0;
@@ -58,7 +61,6 @@ function runScenario(ctx, s) {
   return out.results;
 }
 
-const isSend = (result) => result.action === 'translated' || result.action === 'delivered';
 
 // ------------------------------------------------- outbound port selection
 // Each flow is one UDP datagram from a LAN host; the servers report the
