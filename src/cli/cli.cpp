@@ -5,6 +5,10 @@
 #include "core/version.h"
 
 namespace portlab::cli {
+
+int run_port(int argc, char** argv, Output io);     // command_port.cpp
+int run_lessons(int argc, char** argv, Output io);  // command_lessons.cpp
+
 namespace {
 
 int run_version(int argc, char** argv, Output io) {
@@ -15,10 +19,28 @@ int run_version(int argc, char** argv, Output io) {
 
 int run_help(int argc, char** argv, Output io);
 
+}  // namespace
+
+int run_nat(int argc, char** argv, Output io);  // command_nat.cpp
+
+namespace {
+
 // Add a subcommand here, in the order `help` should list it.
 const Command kCommands[] = {
     {"version", "", "print the PortLab version", run_version},
+    {"nat", "--scenario FILE.json [--json] [--seed S]",
+     "replay a NAT scenario: each packet's path, rewrites and decisions, then the mapping table",
+     run_nat},
     {"help", "", "show this text", run_help},
+    {"port", "<number|service> [--proto tcp|udp|sctp|dccp] [--limit N] [--json]",
+     "explain a port number (IANA range, services per transport, default ephemeral ranges, "
+     "how often nmap finds it open) or list the ports of a service name (exact, then prefix; "
+     "at most --limit, default 20); exit 1 if no service has that name",
+     run_port},
+    {"lessons", "check [DIR|FILE] [--json]",
+     "load the course (default folder: lessons) as the app does and list every problem as "
+     "file:line: message; exit 1 if there are any",
+     run_lessons},
 };
 
 int run_help(int argc, char** argv, Output io) {

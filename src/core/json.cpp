@@ -278,9 +278,13 @@ void write_number(std::string& out, double d) {
     out += buf;
     return;
   }
-  // 17 significant digits round-trip any double.
+  // The shortest form that reads back as the same double, so 0.042052 is
+  // written as 0.042052, not 0.042051999999999998; 17 digits always do.
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
   out += buf;
 }
 

@@ -70,3 +70,12 @@ TEST_CASE("json: indented output parses back to the same value") {
   CHECK(pretty.find("\n  \"list\": [") != std::string::npos);
   CHECK(*json::parse(pretty).value == *r.value);
 }
+
+TEST_CASE("json: fractions are written in the shortest form that reads back exactly") {
+  CHECK(json::write(json::Value(0.042052)) == "0.042052");
+  CHECK(json::write(json::Value(0.1)) == "0.1");
+  const double sum = 0.1 + 0.2;  // not 0.3: needs all 17 digits
+  std::string written = json::write(json::Value(sum));
+  CHECK(written == "0.30000000000000004");
+  CHECK(json::parse(written).value->as_number() == sum);
+}
