@@ -5,10 +5,6 @@
 #include "core/version.h"
 
 namespace portlab::cli {
-
-int run_port(int argc, char** argv, Output io);     // command_port.cpp
-int run_lessons(int argc, char** argv, Output io);  // command_lessons.cpp
-
 namespace {
 
 int run_version(int argc, char** argv, Output io) {
@@ -19,28 +15,41 @@ int run_version(int argc, char** argv, Output io) {
 
 int run_help(int argc, char** argv, Output io);
 
-}  // namespace
-
-int run_nat(int argc, char** argv, Output io);  // command_nat.cpp
-
-namespace {
-
-// Add a subcommand here, in the order `help` should list it.
+// Every subcommand, in the order `help` lists them: the engines first, then
+// the course tools. Each one's run_* lives in command_<name>.cpp.
 const Command kCommands[] = {
-    {"version", "", "print the PortLab version", run_version},
-    {"nat", "--scenario FILE.json [--json] [--seed S]",
-     "replay a NAT scenario: each packet's path, rewrites and decisions, then the mapping table",
-     run_nat},
-    {"help", "", "show this text", run_help},
     {"port", "<number|service> [--proto tcp|udp|sctp|dccp] [--limit N] [--json]",
      "explain a port number (IANA range, services per transport, default ephemeral ranges, "
      "how often nmap finds it open) or list the ports of a service name (exact, then prefix; "
      "at most --limit, default 20); exit 1 if no service has that name",
      run_port},
+    {"bind",
+     "--os OS --port N [--addr A] [--proto tcp|udp] [--uid N (default 1000)] "
+     "[--cap net_bind_service] [--reuseaddr] [--reuseport] [--listen] [--seed S] "
+     "[--sysctl NAME=VALUE]... [--host-addr A]... "
+     "[--existing ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N]]... "
+     "[--json]",
+     "what bind() answers on a simulated host (errno, rule, why); exit 0 whenever the "
+     "model answered",
+     run_bind},
+    {"ephemeral",
+     "--os OS --count N (1-100000) [--mode connect|bind0|udp] [--range LO-HI] "
+     "[--dest IP:PORT]... (default 203.0.113.10:443, round-robin) [--seed S] "
+     "[--algorithm rfc6056-1..5] [--interval-ms MS] [--uid N] [--sysctl NAME=VALUE]... "
+     "[--host-addr A]... [--existing ...]... [--trace] [--json]",
+     "the local ports a series of connect()/bind(0)/UDP calls gets; stops at the first "
+     "failure (error, failed_at)",
+     run_ephemeral},
+    {"nat", "--scenario FILE.json [--json] [--seed S]",
+     "replay a NAT scenario (docs/nat-scenarios.md): each packet's path, rewrites and "
+     "decisions, then the mapping table",
+     run_nat},
     {"lessons", "check [DIR|FILE] [--json]",
      "load the course (default folder: lessons) as the app does and list every problem as "
      "file:line: message; exit 1 if there are any",
      run_lessons},
+    {"version", "", "print the PortLab version", run_version},
+    {"help", "", "show this text", run_help},
 };
 
 int run_help(int argc, char** argv, Output io) {

@@ -24,6 +24,13 @@ struct Command {
   CommandFn run;
 };
 
+// The subcommands (command_<name>.cpp), listed in cli.cpp's table.
+int run_port(int argc, char** argv, Output io);
+int run_bind(int argc, char** argv, Output io);
+int run_ephemeral(int argc, char** argv, Output io);
+int run_nat(int argc, char** argv, Output io);
+int run_lessons(int argc, char** argv, Output io);
+
 // The whole program: dispatches argv to a subcommand, turns UsageError into
 // "portlab-cli <command>: <message>" on stderr and exit status 2.
 int run(int argc, char** argv, Output io);

@@ -28,6 +28,9 @@ const std::vector<OsProfile>& os_profiles() {
 }
 
 const OsProfile* find_os_profile(std::string_view key) {
+  // R2.1 names the modern Windows profile "windows_modern"; the short key
+  // "windows" is what the CLI and lessons use. Both mean the same profile.
+  if (key == "windows_modern") key = "windows";
   for (const OsProfile& p : os_profiles())
     if (key == p.key) return &p;
   return nullptr;

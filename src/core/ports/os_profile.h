@@ -57,7 +57,7 @@ struct OsProfile {
 };
 
 const std::vector<OsProfile>& os_profiles();
-// By key; nullptr when unknown.
+// By key ("windows_modern" is accepted for "windows", R2.1); nullptr when unknown.
 const OsProfile* find_os_profile(std::string_view key);
 const OsProfile& os_profile(OsId id);
 

@@ -1,0 +1,93 @@
+#include "core/host/socket_table.h"
+
+namespace portlab::host {
+
+const SocketTable::PortUse SocketTable::kUnused{};
+
+SocketId SocketTable::add(const Socket& socket) {
+  uint32_t index;
+  if (!free_.empty()) {
+    index = free_.back();
+    free_.pop_back();
+  } else {
+    index = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
+  }
+  Slot& slot = slots_[index];
+  slot.socket = socket;
+  slot.live = true;
+  ++live_;
+  return {index, slot.generation};
+}
+
+void SocketTable::remove(SocketId id) {
+  Slot* slot = live_slot(id);
+  if (!slot) return;
+  unindex_tuple(id);
+  detach_port(id);
+  slot->live = false;
+  ++slot->generation;  // every outstanding SocketId for this slot goes stale
+  --live_;
+  free_.push_back(id.index);
+}
+
+SocketTable::Slot* SocketTable::live_slot(SocketId id) {
+  if (id.index >= slots_.size()) return nullptr;
+  Slot& slot = slots_[id.index];
+  return slot.live && slot.generation == id.generation ? &slot : nullptr;
+}
+
+Socket* SocketTable::get(SocketId id) {
+  Slot* slot = live_slot(id);
+  return slot ? &slot->socket : nullptr;
+}
+
+const Socket* SocketTable::get(SocketId id) const {
+  return const_cast<SocketTable*>(this)->get(id);
+}
+
+void SocketTable::attach_port(SocketId id) {
+  Slot* slot = live_slot(id);
+  if (!slot || slot->on_port) return;
+  std::vector<PortUse>& ports = ports_[static_cast<int>(slot->socket.transport)];
+  if (ports.empty()) ports.resize(65536);
+  PortUse& use = ports[slot->socket.local.port];
+  slot->prev = kNone;
+  slot->next = use.head;
+  if (use.head != kNone) slots_[use.head].prev = id.index;
+  use.head = id.index;
+  ++use.sockets;
+  if (slot->socket.pins_port()) ++use.pinned;
+  slot->on_port = true;
+}
+
+void SocketTable::detach_port(SocketId id) {
+  Slot* slot = live_slot(id);
+  if (!slot || !slot->on_port) return;
+  PortUse& use = ports_[static_cast<int>(slot->socket.transport)][slot->socket.local.port];
+  if (slot->prev != kNone) slots_[slot->prev].next = slot->next;
+  else use.head = slot->next;
+  if (slot->next != kNone) slots_[slot->next].prev = slot->prev;
+  --use.sockets;
+  if (slot->socket.pins_port()) --use.pinned;
+  slot->on_port = false;
+  slot->prev = slot->next = kNone;
+}
+
+void SocketTable::index_tuple(SocketId id) {
+  Slot* slot = live_slot(id);
+  if (!slot || slot->indexed) return;
+  tuples_.insert(tuple_of(slot->socket), id.index);
+  slot->indexed = true;
+}
+
+void SocketTable::unindex_tuple(SocketId id) {
+  Slot* slot = live_slot(id);
+  if (!slot || !slot->indexed) return;
+  tuples_.erase(tuple_of(slot->socket), id.index);
+  slot->indexed = false;
+}
+
+uint32_t SocketTable::find_tuple(const Tuple& t) const { return tuples_.find(t); }
+
+}  // namespace portlab::host
