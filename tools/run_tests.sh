@@ -85,6 +85,7 @@ run_suite "core unit tests (wasm, node)" doctest "$logs/core-wasm.log" \
   node --no-experimental-fetch build/web-obj/portlab_core_tests.js --no-colors=true
 run_suite "core, view, platform, CLI tests (ASan+UBSan)" ctest "$logs/asan.log" \
   ctest --preset asan --output-on-failure
+run_suite "Linux kernel vs engines (netns)" plain "$logs/kernel.log" node tests/kernel/run.mjs
 run_suite "native app (Xvfb)" plain "$logs/native-app.log" node tests/native/smoke.mjs
 run_suite "browser end-to-end (Chromium)" plain "$logs/e2e.log" node tests/e2e/run.mjs
 
