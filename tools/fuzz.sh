@@ -6,7 +6,8 @@
 #
 # The corpus lives in build/fuzz/corpus/<target> and grows across runs; it
 # is seeded from the project's own files for that target (the GIFT banks in
-# quiz/bank for `gift`). A crash, leak, sanitizer report or timeout stops
+# quiz/bank for `gift`, the course and the test lessons for `lesson`). A
+# crash, leak, sanitizer report or timeout stops
 # the run and leaves the input in build/fuzz/artifacts/<target>/; reproduce
 # it with build/fuzz/<target>_fuzz <that file>. Not part of `make test`.
 set -euo pipefail
@@ -43,6 +44,7 @@ artifacts="build/fuzz/artifacts/$target/"
 mkdir -p "$corpus" "$artifacts"
 case "$target" in
   gift) seeds=(quiz/bank/*.gift) ;;
+  lesson) seeds=(lessons/*.md tests/data/lessons/*/*.md) ;;
   *) seeds=() ;;
 esac
 for seed in "${seeds[@]}"; do

@@ -58,7 +58,11 @@ TEST_CASE("R3.1 Linux connect(): even ports rising by 2-16 per destination, shar
   for (int round = 0; round < 10; ++round)
     for (const char* d : dests) per[d].push_back(connect_new(g, d).port);
   std::set<int> starts;
-  for (auto& [dst, seq] : per) {
+  // No structured binding: INFO captures dst in a lambda, which clang 14
+  // (Emscripten's) does not allow for structured bindings.
+  for (const auto& entry : per) {
+    const std::string& dst = entry.first;
+    const std::vector<int>& seq = entry.second;
     starts.insert(seq.front());
     for (size_t i = 1; i < seq.size(); ++i) {
       INFO(dst);
