@@ -68,6 +68,9 @@ int run_bind(int argc, char** argv, Output io) {
   apply_host_options(args, host);
   add_existing_sockets(args, host, who.uid);
 
+  // One call, so its explanation is always wanted, also when bind(0)
+  // succeeds (the host explains automatic picks only when tracing).
+  host.set_trace(true);
   const host::SocketId id = host.open(transport, who, options);
   host::Decision d = host.bind(id, addr, port);
   const char* call = "bind";

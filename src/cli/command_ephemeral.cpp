@@ -21,16 +21,6 @@ constexpr const char* kDefaultDest = "203.0.113.10:443";
 
 enum class Mode { Connect, BindZero, Udp };
 
-ports::PortRange parse_range(const std::string& text) {
-  const size_t dash = text.find('-');
-  if (dash == std::string::npos)
-    throw UsageError("--range: '" + text + "' is not LO-HI like 40000-40003");
-  const uint16_t lo = checked(net::parse_port(text.substr(0, dash)), "range");
-  const uint16_t hi = checked(net::parse_port(text.substr(dash + 1)), "range");
-  if (hi < lo) throw UsageError("--range: '" + text + "' ends below where it starts");
-  return {lo, hi};
-}
-
 }  // namespace
 
 int run_ephemeral(int argc, char** argv, Output io) {
@@ -73,10 +63,7 @@ int run_ephemeral(int argc, char** argv, Output io) {
 
   host::Host host(profile, seed);
   apply_host_options(args, host);
-  if (args.has("range")) {
-    ports::SettingResult r = host.set_ephemeral_range(parse_range(args.value("range")));
-    if (!r.ok()) throw UsageError("--range: " + r.message);
-  }
+  apply_range_option(args, host);
   add_existing_sockets(args, host, uid);
   host.use_rfc6056(algorithm);
   const bool trace = args.flag("trace");

@@ -1,9 +1,12 @@
 // portlab-cli lessons check [DIR|FILE] [--json]: loads the course the way the
 // app does and reports every problem as file:line: message.
+#include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/lesson_presets.h"
 #include "cli/source_files.h"
 #include "core/course/course.h"
 #include "core/json.h"
@@ -19,9 +22,20 @@ int run_lessons(int argc, char** argv, Output io) {
   const std::string path = words.size() > 1 ? words[1] : "lessons";
 
   course::Course loaded = course::load_course(read_sources(path, ".md"));
+  // Scenario paths in presets are relative to the lessons folder.
+  std::error_code ec;
+  const std::string dir = std::filesystem::is_directory(path, ec)
+                              ? path
+                              : std::filesystem::path(path).parent_path().string();
   std::vector<course::Issue> issues = loaded.issues;
-  for (const course::Lesson& lesson : loaded.lessons)
+  for (const course::Lesson& lesson : loaded.lessons) {
     for (course::Issue& issue : course::check_lesson_shape(lesson)) issues.push_back(std::move(issue));
+    for (course::Issue& issue : check_presets(lesson, dir.empty() ? "." : dir))
+      issues.push_back(std::move(issue));
+  }
+  std::stable_sort(issues.begin(), issues.end(), [](const course::Issue& a, const course::Issue& b) {
+    return a.file != b.file ? a.file < b.file : a.line < b.line;
+  });
 
   if (args.flag("json")) {
     json::Value out = json::Value::object();

@@ -46,6 +46,19 @@ void apply_host_options(const Args& args, host::Host& host) {
   }
 }
 
+void apply_range_option(const Args& args, host::Host& host) {
+  if (!args.has("range")) return;
+  const std::string text = args.value("range");
+  const size_t dash = text.find('-');
+  if (dash == std::string::npos)
+    throw UsageError("--range: '" + text + "' is not LO-HI like 40000-40003");
+  const uint16_t lo = checked(net::parse_port(text.substr(0, dash)), "range");
+  const uint16_t hi = checked(net::parse_port(text.substr(dash + 1)), "range");
+  if (hi < lo) throw UsageError("--range: '" + text + "' ends below where it starts");
+  ports::SettingResult r = host.set_ephemeral_range({lo, hi});
+  if (!r.ok()) throw UsageError("--range: " + r.message);
+}
+
 namespace {
 
 struct Existing {

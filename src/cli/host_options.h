@@ -23,6 +23,10 @@ const ports::OsProfile& os_option(const Args& args);
 // scenario cannot exist, and the message says what the kernel answered.
 void apply_host_options(const Args& args, host::Host& host);
 
+// Applies --range LO-HI (the ephemeral range, written as the kernel would
+// be asked to set it), if given; a range the system refuses is a UsageError.
+void apply_range_option(const Args& args, host::Host& host);
+
 // Creates every --existing socket for uid `default_uid`. A socket that could
 // not exist beside the earlier ones is a UsageError.
 void add_existing_sockets(const Args& args, host::Host& host, uint32_t default_uid);

@@ -85,6 +85,7 @@ TEST_CASE("cli bind: sysctls, existing sockets, reuse flags and bind(0) reach th
   CHECK(zero.find("ok")->as_bool() == true);
   CHECK(static_cast<int>(zero.find("port")->as_number()) % 2 == 1);
   CHECK(str(zero.find("rule")) == "R3.2");
+  CHECK_FALSE(str(zero.find("explanation")).empty());  // an automatic pick is explained too
   auto mac = run_cli({"bind", "--os", "macos", "--port", "80", "--addr", "127.0.0.1", "--json"})
                  .json();
   CHECK(str(mac.find("errno")) == "EACCES");

@@ -65,3 +65,25 @@ TEST_CASE("lessons: bad usage exits 2 with one line") {
     CHECK(r.out.empty());
   }
 }
+
+TEST_CASE("lessons check: presets run through the engines; what they refuse is reported at its line") {
+  auto r = run_cli({"lessons", "check", kData + "presets", "--json"});
+  CHECK(r.status == 1);
+  // "line: message" of every error below line 1 (line 1 holds the course-shape notes).
+  std::vector<std::string> found;
+  const auto j = r.json();
+  for (const auto& e : j.find("errors")->as_array()) {
+    const int line = static_cast<int>(e.find("line")->as_number());
+    if (line > 1) found.push_back(std::to_string(line) + ": " + e.find("message")->as_string());
+  }
+  REQUIRE(found.size() == 4);
+  CHECK(found[0] ==
+        "10: range: net.ipv4.ip_local_port_range: the low end 500 is below "
+        "net.ipv4.ip_unprivileged_port_start=1024, so the kernel refuses the write with EINVAL");
+  CHECK(found[1].rfind("17: existing: '0.0.0.0:80/tcp:listen' cannot exist on this host", 0) == 0);
+  CHECK(found[2] == "23: scenario: cannot open '" + kData +
+                        "presets/scenarios/missing.json': No such file or directory");
+  CHECK(found[3] == "28: scenario " + kData +
+                        "presets/scenarios/broken.json: $.events[0].send.from: endpoint "
+                        "'192.168.1.10' has no port; write address:port like 192.168.1.10:5000");
+}
