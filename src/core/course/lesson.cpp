@@ -383,6 +383,8 @@ std::vector<std::string> Directive::all(std::string_view key) const {
   return values;
 }
 
+std::vector<std::string> Directive::list(std::string_view key) const { return split_list(get(key)); }
+
 int Step::count(Directive::Kind kind) const {
   return static_cast<int>(std::count_if(directives.begin(), directives.end(),
                                         [&](const Directive& d) { return d.kind == kind; }));

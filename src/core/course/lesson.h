@@ -55,6 +55,9 @@ struct Directive {
   // The first value of a key, or "" when absent.
   std::string get(std::string_view key) const;
   std::vector<std::string> all(std::string_view key) const;
+  // The first value split at commas, items trimmed, empty ones left out
+  // ("questions: a, b" -> {"a", "b"}).
+  std::vector<std::string> list(std::string_view key) const;
 };
 
 struct Step {

@@ -1,0 +1,96 @@
+// A learner's progress: what the app saves so practice picks up where it
+// left off. Plain data; the rules that change it live in leitner.h and
+// lesson_progress.h, its JSON form in progress_json.h, saving in
+// progress_store.h.
+//
+// Times are milliseconds the app passes in (wall-clock time since the Unix
+// epoch in the real app, anything monotonic in tests). Nothing here reads a
+// clock, so every schedule is reproducible.
+//
+// Mastery per topic is not stored: it is computed from the Leitner boxes
+// (mastery.h), so it can never disagree with them.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/quiz/question.h"
+#include "core/sim/clock.h"
+
+namespace portlab::progress {
+
+using sim::Millis;
+
+// Leitner boxes: 1 (new or just missed) to 5 (known for weeks).
+inline constexpr int kFirstBox = 1;
+inline constexpr int kLastBox = 5;
+
+// One question's review state, keyed by quiz::Question::id.
+struct QuestionRecord {
+  int box = kFirstBox;
+  Millis due_ms = 0;  // review it at or after this time
+  int attempts = 0;
+  int correct = 0;  // attempts with full credit
+  Millis last_answered_ms = 0;
+  bool operator==(const QuestionRecord& o) const {
+    return box == o.box && due_ms == o.due_ms && attempts == o.attempts &&
+           correct == o.correct && last_answered_ms == o.last_answered_ms;
+  }
+};
+
+// Where a learner is in one lesson, keyed by course::Lesson::id. Steps are
+// 0-based indices into Lesson::steps.
+struct LessonRecord {
+  int current_step = 0;
+  std::set<int> completed_steps;
+  bool checkpoint_passed = false;
+  bool operator==(const LessonRecord& o) const {
+    return current_step == o.current_step && completed_steps == o.completed_steps &&
+           checkpoint_passed == o.checkpoint_passed;
+  }
+};
+
+struct TopicScore {
+  int right = 0;
+  int total = 0;
+  bool operator==(const TopicScore& o) const { return right == o.right && total == o.total; }
+};
+
+// One finished timed exam.
+struct ExamRecord {
+  Millis started_ms = 0;
+  Millis finished_ms = 0;
+  Millis time_limit_ms = 0;
+  bool timed_out = false;    // finished by the clock, not by the learner
+  std::string selection;     // what was drawn, e.g. "network-plus:*"
+  std::map<quiz::Topic, TopicScore> by_topic;  // topics that had questions
+  int right() const;
+  int total() const;
+  bool operator==(const ExamRecord& o) const {
+    return started_ms == o.started_ms && finished_ms == o.finished_ms &&
+           time_limit_ms == o.time_limit_ms && timed_out == o.timed_out &&
+           selection == o.selection && by_topic == o.by_topic;
+  }
+};
+
+struct Progress {
+  Millis created_ms = 0;
+  Millis updated_ms = 0;  // the last change
+  std::map<std::string, QuestionRecord> questions;
+  std::map<std::string, LessonRecord> lessons;
+  std::vector<ExamRecord> exams;  // oldest first
+
+  const QuestionRecord* question(const std::string& id) const;
+  bool operator==(const Progress& o) const {
+    return created_ms == o.created_ms && updated_ms == o.updated_ms && questions == o.questions &&
+           lessons == o.lessons && exams == o.exams;
+  }
+  bool operator!=(const Progress& o) const { return !(*this == o); }
+};
+
+// Empty progress begun at `now_ms`.
+Progress fresh_progress(Millis now_ms);
+
+}  // namespace portlab::progress

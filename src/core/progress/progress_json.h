@@ -1,0 +1,42 @@
+// Progress as JSON: the "data" member of a versioned "portlab-progress"
+// document (progress_store.h adds the envelope).
+//
+//   {"created_ms": 0, "updated_ms": 0,
+//    "questions": {"<id>": {"box": 2, "due_ms": 0, "attempts": 1, "correct": 1,
+//                           "last_answered_ms": 0}},
+//    "lessons": {"<id>": {"current_step": 3, "completed_steps": [0, 1, 2],
+//                         "checkpoint_passed": false}},
+//    "exams": [{"started_ms": 0, "finished_ms": 0, "time_limit_ms": 0,
+//               "timed_out": false, "selection": "network-plus:*",
+//               "by_topic": {"ports": {"right": 3, "total": 4}}}]}
+//
+// Reading is strict because a save is only ever written by PortLab: every
+// field is required, unknown fields and wrong types are errors naming the
+// JSON path, and values that cannot happen (box 7, more right answers than
+// attempts) are refused rather than repaired. Writing then reading gives the
+// same Progress, and reading then writing gives the same text.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/json.h"
+#include "core/progress/progress.h"
+
+namespace portlab::progress {
+
+// The largest time or count accepted: every integer up to 2^53 - 1 is exact
+// in a JSON number (a double), so reading never rounds.
+inline constexpr long long kMaxExactInteger = 9007199254740991LL;
+
+json::Value to_json(const Progress& progress);
+
+struct ProgressParse {
+  std::optional<Progress> progress;
+  std::string error;  // "$.questions[\"q1\"].box: number 7 is out of range 1-5"
+  bool ok() const { return progress.has_value(); }
+};
+
+ProgressParse from_json(const json::Value& data);
+
+}  // namespace portlab::progress
