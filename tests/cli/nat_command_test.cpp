@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "cli_runner.h"
 
 using portlab::json::Value;
@@ -16,9 +18,12 @@ namespace {
 
 const std::string kExample = std::string(PORTLAB_SOURCE_DIR) + "/tests/data/nat/issue_example.json";
 
-// Writes `text` to a fresh file under the system's temporary directory.
+// Writes `text` to a file under the system's temporary directory. The name
+// carries the process id: the native and sanitizer suites (and other
+// checkouts on the machine) run these tests at the same time.
 std::string scenario_file(const std::string& name, const std::string& text) {
-  auto path = std::filesystem::temp_directory_path() / ("portlab_nat_" + name + ".json");
+  auto path = std::filesystem::temp_directory_path() /
+              ("portlab_nat_" + std::to_string(getpid()) + "_" + name + ".json");
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }
