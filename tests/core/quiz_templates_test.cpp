@@ -405,9 +405,23 @@ bool same(const Generated& a, const Generated& b) {
   return true;
 }
 
-const std::regex& rule_id() {
-  static const std::regex re("R[0-9]+\\.[0-9]+");
-  return re;
+// Every rule id in a text: "R" followed by digits, a dot and digits.
+std::vector<std::string> rule_ids(const std::string& text) {
+  std::vector<std::string> out;
+  auto digits = [&](size_t i) {
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    return j;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != 'R') continue;
+    const size_t major = digits(i + 1);
+    if (major == i + 1 || major >= text.size() || text[major] != '.') continue;
+    const size_t minor = digits(major + 1);
+    if (minor == major + 1) continue;
+    out.push_back(text.substr(i, minor - i));
+  }
+  return out;
 }
 
 void check_question(const quiz::Template& t, uint64_t seed, const Generated& g) {
@@ -457,15 +471,13 @@ void check_question(const quiz::Template& t, uint64_t seed, const Generated& g) 
 
   // The explanation names a rule, and only rules the template declares.
   CHECK_FALSE(q.explanation.empty());
-  int cited = 0;
-  for (std::sregex_iterator it(q.explanation.begin(), q.explanation.end(), rule_id()), end;
-       it != end; ++it, ++cited) {
-    const std::string id = it->str();
+  const std::vector<std::string> cited = rule_ids(q.explanation);
+  CHECK_FALSE(cited.empty());
+  for (const std::string& id : cited) {
     bool declared = false;
     for (const char* r : t.rules) declared |= id == r;
     CHECK_MESSAGE(declared, id << " is not among " << t.id << "'s rules");
   }
-  CHECK(cited >= 1);
 
   // The prompt states its scenario.
   for (const quiz::ScenarioValue& v : g.scenario)
@@ -490,7 +502,7 @@ TEST_CASE("generated templates: a registry of at least 12, each findable by id, 
     CHECK_FALSE(t->exam_tags.empty());
     for (const char* e : t->exam_tags) CHECK(std::regex_match(e, tag));
     CHECK_FALSE(t->rules.empty());
-    for (const char* r : t->rules) CHECK(std::regex_match(r, rule_id()));
+    for (const char* r : t->rules) CHECK(rule_ids(r) == std::vector<std::string>{r});
     CHECK(engines().count(t->id) == 1);  // every template is checked against its engine below
   }
   // Every course topic has generated questions.
@@ -511,7 +523,12 @@ TEST_CASE(
     for (uint64_t seed = 1; seed <= kSeeds; ++seed) {
       const Generated g = t->generate(seed);
       check_question(*t, seed, g);
-      CHECK_MESSAGE(same(g, t->generate(seed)), g.question.id << " differs on a second run");
+      // A second run costs a fresh simulated host for a third of the
+      // templates (a Linux host fills its 65536-entry perturbation table on
+      // the first connect()), so it is checked on every tenth seed; the test
+      // case below adds the ends of the seed range.
+      if (seed % 10 == 1)
+        CHECK_MESSAGE(same(g, t->generate(seed)), g.question.id << " differs on a second run");
       prompts.insert(g.question.prompt);
       answers.insert(g.answer);
     }

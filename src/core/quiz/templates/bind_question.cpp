@@ -45,32 +45,38 @@ host::Host prepare_bind_host(const BindSetup& setup, uint64_t seed) {
   return h;
 }
 
-host::Decision attempt_bind(const BindSetup& setup, uint64_t seed) {
-  host::Host h = prepare_bind_host(setup, seed);
-  host::SocketId id = h.open(setup.transport, setup.who);
-  return h.bind(id, setup.addr, setup.port);
-}
-
 void ask_bind(Generated& g, const BindSetup& setup, uint64_t seed, const std::string& why_allowed,
               const char* rule) {
-  const host::Decision d = attempt_bind(setup, seed);
+  host::Host h = prepare_bind_host(setup, seed);
+  const host::Decision d = h.bind(h.open(setup.transport, setup.who), setup.addr, setup.port);
   const std::string answer = d.ok ? kBindOk : d.error;
-  const host::Host fresh = prepare_bind_host(setup, seed);
-  const bool local = setup.addr.is_wildcard() || fresh.is_local(setup.addr);
+  const bool local = setup.addr.is_wildcard() || h.is_local(setup.addr);
   const net::Ipv4 usable = local ? setup.addr : net::Ipv4{};
 
-  // Ask the engine about each check on its own: the same call on a host
-  // without the other socket (privilege alone), and as root (in use alone).
-  BindSetup alone = setup;
-  alone.existing.reset();
-  alone.addr = usable;
-  const host::Decision privilege = attempt_bind(alone, seed);
-  const bool denied = !privilege.ok && privilege.error == std::string("EACCES");
-  BindSetup as_root = setup;
-  as_root.who = host::Credentials{0, false};
-  as_root.addr = usable;
-  const host::Decision in_use = attempt_bind(as_root, seed);
-  const bool taken = !in_use.ok && in_use.error == std::string("EADDRINUSE");
+  // What each check alone says, for the feedback on the options the answer
+  // leaves out. The kernel checks the address, then the privilege, then
+  // whether the port is in use, so an answer settles the checks before it;
+  // the rest are asked of the engine. A failed bind() changes nothing, so
+  // the same host can be asked again.
+  bool denied = answer == "EACCES";
+  if (answer == "EADDRNOTAVAIL") {
+    // The privilege check alone: the same caller on a host without the
+    // other socket, at an address it has.
+    BindSetup alone = setup;
+    alone.existing.reset();
+    alone.addr = usable;
+    host::Host bare = prepare_bind_host(alone, seed);
+    const host::Decision p = bare.bind(bare.open(alone.transport, alone.who), usable, alone.port);
+    denied = !p.ok && p.error == std::string("EACCES");
+  }
+  bool taken = answer == "EADDRINUSE";
+  if (!d.ok && !taken) {
+    // Whether the port is in use: root (who passes the privilege check)
+    // asks for it at an address the host has.
+    const host::Decision r =
+        h.bind(h.open(setup.transport, host::Credentials{0, false}), usable, setup.port);
+    taken = !r.ok && r.error == std::string("EADDRINUSE");
+  }
 
   const std::string p = std::to_string(setup.port);
   const std::string earlier = " too, but the kernel makes an earlier check first: ";

@@ -34,8 +34,6 @@ struct BindSetup {
 // The host before the learner's call: settings written, the existing
 // socket bound (and listening) by root.
 host::Host prepare_bind_host(const BindSetup& setup, uint64_t seed);
-// What bind(addr, port) on a new socket of `setup.who` returns.
-host::Decision attempt_bind(const BindSetup& setup, uint64_t seed);
 
 // "bind() succeeds" / the errno: the canonical option keys.
 inline constexpr const char* kBindOk = "ok";

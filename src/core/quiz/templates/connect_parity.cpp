@@ -64,7 +64,7 @@ Generated generate(uint64_t seed) {
       ask_connect ? "connect() to " + net::to_string(server) : "bind(0.0.0.0, 0)";
   state(g, "ip_local_port_range", range_text);
   state(g, "call", ask_connect ? "connect" : "bind0", false);
-  state(g, "server", net::to_string(server));
+  if (ask_connect) state(g, "server", net::to_string(server));
   state(g, "host_seed", std::to_string(host_seed), false);
   g.question.prompt = "A Linux host has net.ipv4.ip_local_port_range = \"" + range_text +
                       "\" and no other sockets. A program opens a new TCP socket and calls " +

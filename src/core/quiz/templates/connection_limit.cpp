@@ -42,10 +42,11 @@ const Template kTemplate = {"connection-limit",       "How many connections fit 
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);
-  // An even number of ports: Linux scans (hi + 1 - lo) rounded down to even.
+  // An even number of ports, 8-48: Linux scans (hi + 1 - lo) rounded down to
+  // even. At most 3 reserved and 2 listening, so at least 3 stay usable.
   ports::PortRange range;
   range.lo = static_cast<uint16_t>(random.between(40000, 59000));
-  range.hi = static_cast<uint16_t>(range.lo + 2 * random.between(2, 24) - 1);
+  range.hi = static_cast<uint16_t>(range.lo + 2 * random.between(4, 24) - 1);
   const std::vector<uint16_t> reserved =
       chance(random, 60) ? draw(random, range, static_cast<int>(random.between(1, 3)), {})
                          : std::vector<uint16_t>{};

@@ -77,9 +77,9 @@ Generated generate(uint64_t seed) {
   state(g, "second_server", net::to_string(b_server));
   state(g, "nat_seed", std::to_string(nat_seed), false);
   g.question.prompt = "Behind a Linux MASQUERADE router with WAN address " + net::to_string(wan) +
-                      ", " + net::to_string(a) + " sends " + t + " from port " + p + " to " +
-                      net::to_string(server) + ". Then " + net::to_string(b) + " sends " + t +
-                      " from the same port " + p + " to " + net::to_string(b_server) +
+                      ", " + net::to_string(net::Endpoint{a, port}) + " sends " + t + " to " +
+                      net::to_string(server) + ". Then " + net::to_string(net::Endpoint{b, port}) +
+                      " sends " + t + " from the same port " + "to " + net::to_string(b_server) +
                       (same_server ? " (the same server)" : " (another server)") +
                       ". Which source port does " + net::to_string(b_server) + " see on " +
                       net::to_string(b) + "'s packet?";

@@ -14,8 +14,11 @@ struct Trial {
   std::string why;  // one sentence from the engine
 };
 
+// The friend sends to `public_end` (the router's address and the port the
+// friend was given), whatever the rule says.
 Trial try_rule(const nat::Topology& topology, uint64_t seed, const nat::ForwardRule& rule,
-               net::Transport proto, net::Endpoint friend_end, net::Endpoint server) {
+               net::Transport proto, net::Endpoint friend_end, net::Endpoint public_end,
+               net::Endpoint server) {
   nat::Network network(topology, *nat::find_profile("linux"), nullptr, seed);
   Trial out;
   const std::string problem = network.router().forwards().add(rule, topology.lan);
@@ -23,9 +26,7 @@ Trial try_rule(const nat::Topology& topology, uint64_t seed, const nat::ForwardR
     out.why = "the router refuses this rule: " + lower_first(problem);
     return out;
   }
-  const nat::Packet hello{proto,
-                          friend_end,
-                          {topology.wan, rule.external.lo},
+  const nat::Packet hello{proto, friend_end, public_end,
                           static_cast<uint8_t>(proto == net::Transport::Tcp ? nat::kSyn : 0)};
   nat::Trace trace;
   const nat::Delivery in = network.send(hello, &trace);
@@ -104,18 +105,16 @@ Generated generate(uint64_t seed) {
   state(g, "friend_port", std::to_string(friend_end.port), false);
   state(g, "public", net::to_string(net::Endpoint{wan, outer}));
   state(g, "nat_seed", std::to_string(nat_seed), false);
-  g.question.prompt = "Your game server " + net::to_string(server_host) + " listens on " + t +
-                      " port " + std::to_string(inner) +
-                      " behind a Linux router whose public "
-                      "address is " +
-                      net::to_string(wan) + ". A friend at " + net::to_string(friend_end.addr) +
-                      " will connect to " + net::to_string(net::Endpoint{wan, outer}) + " over " +
-                      t + ". Which forwarding rule on the router lets the friend reach the game?";
+  g.question.prompt = "Your game server listens on " + net::to_string(server) + " (" + t +
+                      ") behind a Linux router whose public address is " + net::to_string(wan) +
+                      ". A friend at " + net::to_string(friend_end.addr) + " will connect to " +
+                      net::to_string(net::Endpoint{wan, outer}) + " over " + t +
+                      ". Which forwarding rule on the router lets the friend reach the game?";
 
   Choices choices;
   std::string right_text;
   auto offer = [&](const nat::ForwardRule& rule) {
-    const Trial trial = try_rule(topology, nat_seed, rule, proto, friend_end, server);
+    const Trial trial = try_rule(topology, nat_seed, rule, proto, friend_end, {wan, outer}, server);
     const std::string text = nat::describe(rule);
     if (trial.works) {
       choices.right(text, text, right_because("with this rule " + lower_first(trial.why)));
