@@ -80,22 +80,21 @@ Generated generate(uint64_t seed) {
                               (ask_connect ? "connect() tries first (the parity of " + lo + ")"
                                            : "bind(0) tries first (the opposite of " + lo + ")") +
                               ", and the simulated host returned exactly this port."));
-  auto wrong_parity = [&](uint16_t p, const std::string& who_gets_it) {
-    choices.wrong(port_text(p), port_text(p),
-                  wrong_because(port_text(p) + " is " + parity(p) + ": " + who_gets_it +
-                                ", while " + (ask_connect ? "connect()" : "bind(0)") + " takes " +
-                                parity(right) + " ports while any are free."));
+  const std::string asked_call = ask_connect ? "connect()" : "bind(0)";
+  auto wrong_parity = [&](uint16_t p, const std::string& who_gave_it) {
+    choices.wrong(
+        port_text(p), port_text(p),
+        wrong_because(port_text(p) + " is " + parity(p) + ", and " + asked_call + " takes " +
+                      parity(right) + " ports while any are free; " + who_gave_it + "."));
   };
   if (ask_connect) {
-    wrong_parity(bound,
-                 "bind(0) starts with " + second + " ports, and this host's bind(0) gave it");
-    wrong_parity(bound_again, "it is the next port bind(0) gave on this host");
+    wrong_parity(bound, "this host's bind(0), which starts with " + second + " ports, returned it");
+    wrong_parity(bound_again, "this host's second bind(0) returned it");
   } else {
-    wrong_parity(connected, "connect() starts with " + first +
-                                " ports, and this host's "
-                                "connect() gave it");
+    wrong_parity(connected,
+                 "this host's connect(), which starts with " + first + " ports, returned it");
     wrong_parity(connected_elsewhere,
-                 "this host's connect() to " + net::to_string(other_server) + " gave it");
+                 "this host's connect() to " + net::to_string(other_server) + " returned it");
   }
   choices.wrong(port_text(outside), port_text(outside),
                 wrong_because(port_text(outside) + " is outside ip_local_port_range " +

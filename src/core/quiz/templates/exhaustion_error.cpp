@@ -108,27 +108,39 @@ Generated generate(uint64_t seed) {
   // Which other call gets each outcome, to say where a wrong option belongs.
   auto who_gets = [&](const std::string& key) {
     for (const CallResult& r : others)
-      if (r.key() == key) return r.text + " " + (r.decision.ok ? "would succeed" : "would get it");
+      if (r.key() == key)
+        return r.text + " is the call that " +
+               (r.decision.ok ? std::string("would succeed") : "would fail with " + key);
     return std::string();
   };
+  // The engine's sentence, introduced by what makes the two successes
+  // possible: ports are shared across destinations (R3.1), and UDP ports
+  // are counted apart from TCP ones (R2.4).
+  std::string why = result.decision.explanation;
+  if (asked == Call::OtherServer && result.decision.ok)
+    why = "The " + std::to_string(opened) + " ports of " + std::to_string(lo) + "-" +
+          std::to_string(lo + size - 1) + " are in use only towards " + net::to_string(server) +
+          ", and a connection to " + net::to_string(other) +
+          " has a different 4-tuple, so connect() may share them: " + lower_first(why);
+  else if (asked == Call::UdpSend && result.decision.ok)
+    why =
+        "The connections hold TCP ports, and UDP ports are tracked separately: " + lower_first(why);
   Choices choices;
   auto add = [&](const std::string& key, const std::string& text) {
     if (key == result.key()) {
-      choices.right(key, text, right_because(result.decision.explanation));
+      choices.right(key, text, right_because(why));
       return;
     }
     const std::string elsewhere = who_gets(key);
     choices.wrong(key, text,
-                  wrong_because(result.decision.explanation +
-                                (elsewhere.empty() ? "" : " (" + elsewhere + ")")));
+                  wrong_because(why + (elsewhere.empty() ? "" : " Here " + elsewhere + ".")));
   };
   add(kOk, "It succeeds");
   add("EADDRNOTAVAIL", "It fails with EADDRNOTAVAIL");
   add("EADDRINUSE", "It fails with EADDRINUSE");
   choices.finish(g, nullptr);
   g.question.explanation =
-      cite(result.decision.explanation,
-           std::vector<std::string>{rule_of(asked), asked == Call::UdpSend ? "R2.4" : ""});
+      cite(why, std::vector<std::string>{rule_of(asked), asked == Call::UdpSend ? "R2.4" : ""});
   return g;
 }
 

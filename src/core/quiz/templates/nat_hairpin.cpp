@@ -16,15 +16,21 @@ constexpr const char* kLanSource = "router-lan";
 constexpr const char* kPublicSource = "public";
 constexpr const char* kOther = "other";  // none of the four: a template bug the test catches
 
+// Each router as the prompt describes it: whether it hairpins must follow
+// from the words, since the cone names alone say nothing about it.
 struct Box {
   const char* profile;
-  bool hairpin;  // the Linux `ct status dnat masquerade` rule
+  bool hairpin;  // Linux: the `ct status dnat masquerade` rule
+  const char* described;
 };
-constexpr Box kBoxes[] = {{"linux", false},
-                          {"linux", true},
-                          {"rfc4787", true},
-                          {"full_cone", false},
-                          {"port_restricted_cone", false}};
+constexpr Box kBoxes[] = {
+    {"linux", false, "A Linux router with only the usual MASQUERADE and forward rules"},
+    {"linux", true, "A Linux router with the extra rule `ct status dnat masquerade`"},
+    {"rfc4787", true, "A router that follows RFC 4787, which requires hairpinning,"},
+    {"full_cone", false, "A full-cone router whose firmware does not support hairpinning"},
+    {"port_restricted_cone", false,
+     "A port-restricted-cone router whose firmware does not support hairpinning"},
+};
 
 Generated generate(uint64_t seed);
 
@@ -82,20 +88,14 @@ Generated generate(uint64_t seed) {
   }
 
   Generated g = start(kTemplate, seed);
-  const bool is_linux = profile.family == nat::Family::LinuxNetfilter;
-  const std::string router_text =
-      is_linux ? std::string("a Linux router ") +
-                     (box.hairpin ? "with the extra rule `ct status dnat masquerade`"
-                                  : "with only the usual MASQUERADE and forward rules")
-               : "a router that behaves as \"" + std::string(profile.name) + "\"";
   state(g, "profile", profile.key, false);
   state(g, "hairpin", box.hairpin ? "yes" : "no", false);
   state(g, "wan", net::to_string(wan));
   state(g, "server", net::to_string(server));
   state(g, "laptop", net::to_string(from));
   state(g, "nat_seed", std::to_string(nat_seed), false);
-  g.question.prompt = "The router here is " + router_text + "; its public address is " +
-                      net::to_string(wan) + " and it forwards TCP port " + std::to_string(port) +
+  g.question.prompt = std::string(box.described) + " has the public address " +
+                      net::to_string(wan) + " and forwards TCP port " + std::to_string(port) +
                       " to the server " + net::to_string(server) + ". The laptop " +
                       net::to_string(from.addr) + " on the same LAN connects from " +
                       net::to_string(from) + " to " + net::to_string(public_end) +

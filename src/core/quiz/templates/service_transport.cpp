@@ -78,8 +78,8 @@ Generated generate(uint64_t seed) {
       choices.right(key, said(answer), right_because(row.note));
     else
       choices.wrong(key, said(answer),
-                    wrong_because(std::string(row.name) + " uses " + said(row.used) +
-                                  registry_note + ": " + row.note));
+                    wrong_because(std::string(row.name) + " on port " + p + " uses " +
+                                  said(row.used) + ", not " + said(answer) + registry_note + "."));
   }
   choices.finish(g, nullptr);  // TCP, UDP, both: the order learners expect
   std::string used = said(row.used);

@@ -25,11 +25,12 @@ const std::vector<const ports::OsProfile*>& graded_systems() {
 // Seconds from the active close until the simulated host forgets the
 // 4-tuple (kMaxSeconds + 1 if it never does).
 int time_wait_seconds(const ports::OsProfile& os, uint64_t seed, uint16_t local_port,
-                      net::Endpoint server) {
+                      net::Endpoint server, net::Endpoint* local) {
   host::Host h(os, seed);
   host::SocketId id = h.open(net::Transport::Tcp);
   h.bind(id, net::Ipv4{}, local_port);
   h.connect(id, server);
+  *local = h.socket(id)->local;  // the address connect() sent from
   h.close(id, true);
   int seconds = 0;
   while (h.socket(id) != nullptr && seconds <= kMaxSeconds) {
@@ -56,10 +57,11 @@ Generated generate(uint64_t seed) {
   const auto local_port = static_cast<uint16_t>(random.between(20000, 40000));
   const net::Endpoint server{{static_cast<uint32_t>(0xCB007100 + random.between(1, 254))}, 443};
   const uint64_t host_seed = engine_seed(seed, 7);
-  const int seconds = time_wait_seconds(os, host_seed, local_port, server);
+  net::Endpoint local_end;
+  const int seconds = time_wait_seconds(os, host_seed, local_port, server, &local_end);
 
   Generated g = start(kTemplate, seed);
-  const std::string local = "0.0.0.0:" + std::to_string(local_port);
+  const std::string local = net::to_string(local_end);
   state(g, "os", os.key, false);
   state(g, "os_name", os.name);
   state(g, "local_port", std::to_string(local_port));
