@@ -48,9 +48,13 @@ const Command kCommands[] = {
      "load the course (default folder: lessons) as the app does and list every problem as "
      "file:line: message; exit 1 if there are any",
      run_lessons},
-    {"quiz", "check <FILE.gift|DIR> [--json]",
+    {"quiz",
+     "check <FILE.gift|DIR> [--json] | templates [--json] | "
+     "generate --template ID --seed S (0-9007199254740991) [--json]",
      "check a GIFT question bank (a file, or every *.gift in a directory): count the questions "
-     "by type and topic and list every error as file:line: message; exit 1 if there are errors",
+     "by type and topic and list every error as file:line: message, exit 1 if there are errors; "
+     "list the question templates; print the question a template generates for a seed, with "
+     "its options and their feedback, the right answer and the explanation",
      run_quiz},
     {"version", "", "print the PortLab version", run_version},
     {"help", "", "show this text", run_help},

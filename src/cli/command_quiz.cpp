@@ -4,10 +4,14 @@
 //                                  in a directory, sorted by name) and report
 //                                  what it holds and every error as
 //                                  file:line: message; exit 1 on errors.
+//   templates [--json]             list the generated-question templates
+//   generate --template ID --seed S [--json]
+//                                  print one generated question with its
+//                                  options, answer and explanation
 //
-// Each verb is one row in kVerbs, so later verbs (templates, generate) are a
-// function and a row. The parser is in core and takes text; reading the
-// files is this layer's job.
+// Each verb is one row in kVerbs; templates and generate live in
+// command_quiz_templates.cpp. The parser is in core and takes text; reading
+// the files is this layer's job.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -15,6 +19,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/quiz_verbs.h"
 #include "cli/source_files.h"
 #include "core/json.h"
 #include "core/quiz/gift_parser.h"
@@ -100,6 +105,8 @@ int run_check(int argc, char** argv, Output io) {
 
 const QuizVerb kVerbs[] = {
     {"check", run_check},
+    {"templates", run_quiz_templates},
+    {"generate", run_quiz_generate},
 };
 
 }  // namespace

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "usage_error_check.h"
 
+using portlab::testing::check_usage_errors;
 using portlab::testing::run_cli;
 namespace fs = std::filesystem;
 namespace json = portlab::json;
@@ -131,10 +133,112 @@ TEST_CASE("cli quiz: bad input exits 2 with one line on stderr") {
   auto verb = run_cli({"quiz", "grade", kBank});
   CHECK(verb.status == 2);
   CHECK(verb.err_lines() == 1);
-  CHECK(verb.err.find("unknown sub-command 'grade' (known: check)") != std::string::npos);
+  CHECK(verb.err.find("unknown sub-command 'grade' (known: check, templates, generate)") != std::string::npos);
 
   CHECK(run_cli({"quiz"}).status == 2);
   CHECK(run_cli({"quiz", "check"}).status == 2);
   CHECK(run_cli({"quiz", "check", kBank, "--yaml"}).status == 2);
   CHECK(run_cli({"quiz", "check", kBank, kBank}).status == 2);
+}
+
+TEST_CASE("cli quiz templates: every template with its topic, type, exam tags and difficulty") {
+  auto r = run_cli({"quiz", "templates", "--json"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  json::Value j = r.json();
+  REQUIRE(j.find("templates"));
+  const json::Array& list = j.find("templates")->as_array();
+  CHECK(list.size() >= 12);
+  auto text = run_cli({"quiz", "templates"});
+  CHECK(text.status == 0);
+  CHECK(text.out.find(std::to_string(list.size()) + " templates") != std::string::npos);
+  for (const json::Value& t : list) {
+    const std::string id = t.find("id")->as_string();
+    CAPTURE(id);
+    CHECK_FALSE(t.find("title")->as_string().empty());
+    CHECK(t.find("topic")->is_string());
+    CHECK(t.find("type")->is_string());
+    CHECK_FALSE(t.find("exam")->as_array().empty());
+    CHECK(t.find("difficulty")->as_number() >= 1);
+    CHECK_FALSE(t.find("rules")->as_array().empty());
+    CHECK(text.out.find(id + "\n") != std::string::npos);
+  }
+}
+
+TEST_CASE(
+    "cli quiz generate: the question, its options with feedback, the answer and the"
+    " explanation; the same seed prints the same question") {
+  auto a = run_cli({"quiz", "generate", "--template", "linux-bind", "--seed", "42", "--json"});
+  auto b = run_cli({"quiz", "generate", "--seed=42", "--template=linux-bind", "--json"});
+  CHECK(a.status == 0);
+  CHECK(a.err.empty());
+  CHECK(a.out == b.out);
+  json::Value q = a.json();
+  CHECK(q.find("id")->as_string() == "linux-bind/42");
+  CHECK(q.find("type")->as_string() == "single_choice");
+  CHECK(q.find("topic")->as_string() == "privileged");
+  CHECK(q.find("prompt")->as_string().find("bind(") != std::string::npos);
+  const json::Array& options = q.find("options")->as_array();
+  CHECK(options.size() == 4);
+  int right = 0;
+  for (const json::Value& o : options) {
+    CHECK_FALSE(o.find("feedback")->as_string().empty());
+    right += o.find("correct")->as_bool();
+  }
+  CHECK(right == 1);
+  REQUIRE(q.find("correct")->as_array().size() == 1);
+  const size_t index = static_cast<size_t>(q.find("correct")->as_array()[0].as_number());
+  CHECK(options[index].find("correct")->as_bool());
+  CHECK(q.find("explanation")->as_string().find("R4.") != std::string::npos);
+  CHECK(q.find("scenario")->find("port"));
+
+  auto other = run_cli({"quiz", "generate", "--template", "linux-bind", "--seed", "43", "--json"});
+  CHECK(other.status == 0);
+  CHECK(other.json().find("prompt")->as_string() != q.find("prompt")->as_string());
+
+  auto text = run_cli({"quiz", "generate", "--template", "linux-bind", "--seed", "42"});
+  CHECK(text.status == 0);
+  CHECK(text.out.find("linux-bind/42: ") == 0);
+  CHECK(text.out.find("\n* ") != std::string::npos);  // the right option is marked
+  CHECK(text.out.find("\nanswer: ") != std::string::npos);
+  CHECK(text.out.find("\nexplanation: ") != std::string::npos);
+}
+
+TEST_CASE(
+    "cli quiz generate: numeric questions list the accepted value and known mistakes,"
+    " true/false ones the truth") {
+  auto n = run_cli({"quiz", "generate", "--template", "time-wait", "--seed", "5", "--json"});
+  CHECK(n.status == 0);
+  json::Value q = n.json();
+  CHECK(q.find("type")->as_string() == "numeric");
+  const json::Array& accepted = q.find("accepted")->as_array();
+  REQUIRE_FALSE(accepted.empty());
+  CHECK(accepted[0].find("fraction")->as_number() == 1);
+  CHECK(accepted[0].find("low")->as_number() == std::stod(q.find("answer")->as_string()));
+  CHECK(accepted.size() >= 2);  // known mistakes with their feedback
+  auto text = run_cli({"quiz", "generate", "--template", "time-wait", "--seed", "5"});
+  CHECK(text.out.find("answer: " + q.find("answer")->as_string() + "\n") != std::string::npos);
+
+  auto tf =
+      run_cli({"quiz", "generate", "--template", "ephemeral-or-not", "--seed", "9", "--json"});
+  CHECK(tf.status == 0);
+  json::Value t = tf.json();
+  CHECK(t.find("type")->as_string() == "true_false");
+  CHECK(t.find("truth")->as_bool() == (t.find("answer")->as_string() == "true"));
+  CHECK_FALSE(t.find("feedback_if_true")->as_string().empty());
+}
+
+TEST_CASE("cli quiz templates/generate: bad input exits 2 with one line naming the value") {
+  check_usage_errors(
+      "quiz", {
+                  {{"generate", "--template", "no-such", "--seed", "1"}, "no-such"},
+                  {{"generate", "--template", "linux-bind", "--seed", "-1"}, "-1"},
+                  {{"generate", "--template", "linux-bind", "--seed", "abc"}, "abc"},
+                  {{"generate", "--template", "linux-bind", "--seed", "9007199254740992"},
+                   "9007199254740992"},
+                  {{"generate", "--template", "linux-bind"}, "--seed"},
+                  {{"generate", "--seed", "1"}, "--template"},
+                  {{"generate", "--template", "linux-bind", "--seed", "1", "extra"}, "extra"},
+                  {{"templates", "--yaml"}, "--yaml"},
+              });
 }

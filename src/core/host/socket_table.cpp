@@ -1,8 +1,49 @@
 #include "core/host/socket_table.h"
 
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <type_traits>
+
 namespace portlab::host {
 
 const SocketTable::PortUse SocketTable::kUnused{};
+
+namespace {
+constexpr size_t kPorts = 65536;
+// calloc and memcpy stand in for construction and copying.
+static_assert(std::is_trivially_copyable<SocketTable::PortUse>::value, "PortUse is plain data");
+}  // namespace
+
+void SocketTable::PortTable::make() {
+  if (entries_) return;
+  // calloc: zero pages straight from the system are never written here.
+  entries_ = static_cast<PortUse*>(std::calloc(kPorts, sizeof(PortUse)));
+  if (!entries_) throw std::bad_alloc();
+}
+
+SocketTable::PortTable& SocketTable::PortTable::operator=(const PortTable& other) {
+  if (this == &other) return *this;
+  if (other.empty()) {
+    std::free(entries_);
+    entries_ = nullptr;
+    return *this;
+  }
+  make();
+  std::memcpy(entries_, other.entries_, kPorts * sizeof(PortUse));
+  return *this;
+}
+
+SocketTable::PortTable& SocketTable::PortTable::operator=(PortTable&& other) noexcept {
+  if (this != &other) {
+    std::free(entries_);
+    entries_ = other.entries_;
+    other.entries_ = nullptr;
+  }
+  return *this;
+}
+
+SocketTable::PortTable::~PortTable() { std::free(entries_); }
 
 SocketId SocketTable::add(const Socket& socket) {
   uint32_t index;
@@ -49,13 +90,13 @@ const Socket* SocketTable::get(SocketId id) const {
 void SocketTable::attach_port(SocketId id) {
   Slot* slot = live_slot(id);
   if (!slot || slot->on_port) return;
-  std::vector<PortUse>& ports = ports_[static_cast<int>(slot->socket.transport)];
-  if (ports.empty()) ports.resize(65536);
+  PortTable& ports = ports_[static_cast<int>(slot->socket.transport)];
+  ports.make();
   PortUse& use = ports[slot->socket.local.port];
   slot->prev = kNone;
-  slot->next = use.head;
-  if (use.head != kNone) slots_[use.head].prev = id.index;
-  use.head = id.index;
+  slot->next = use.head();
+  if (use.head() != kNone) slots_[use.head()].prev = id.index;
+  use.first = id.index + 1;
   ++use.sockets;
   if (slot->socket.pins_port()) ++use.pinned;
   slot->on_port = true;
@@ -66,7 +107,7 @@ void SocketTable::detach_port(SocketId id) {
   if (!slot || !slot->on_port) return;
   PortUse& use = ports_[static_cast<int>(slot->socket.transport)][slot->socket.local.port];
   if (slot->prev != kNone) slots_[slot->prev].next = slot->next;
-  else use.head = slot->next;
+  else use.first = slot->next + 1;  // kNone + 1 wraps to 0: none
   if (slot->next != kNone) slots_[slot->next].prev = slot->prev;
   --use.sockets;
   if (slot->socket.pins_port()) --use.pinned;

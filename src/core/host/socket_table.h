@@ -17,10 +17,13 @@ class SocketTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
+  // All zero for an unused port, so a port table can come zeroed from
+  // calloc (see PortTable). Value-initialise it: PortUse{}.
   struct PortUse {
-    uint32_t head = kNone;  // first socket on this port
-    uint32_t sockets = 0;   // sockets holding the port (any state with a port)
-    uint32_t pinned = 0;    // of which bind()/listen()/accept() ones (Socket::pins_port)
+    uint32_t first;    // 1 + the slot of the first socket on this port; 0: none
+    uint32_t sockets;  // sockets holding the port (any state with a port)
+    uint32_t pinned;   // of which bind()/listen()/accept() ones (Socket::pins_port)
+    uint32_t head() const { return first - 1; }  // first socket's slot, or kNone
   };
 
   using Tuple = host::Tuple;
@@ -43,12 +46,13 @@ class SocketTable {
   void attach_port(SocketId id);
   void detach_port(SocketId id);
   const PortUse& port_use(net::Transport t, uint16_t port) const {
-    return ports_[static_cast<int>(t)].empty() ? kUnused : ports_[static_cast<int>(t)][port];
+    const PortTable& ports = ports_[static_cast<int>(t)];
+    return ports.empty() ? kUnused : ports[port];
   }
   // Visits the sockets on a port until `visit(index, socket)` returns false.
   template <typename Visit>
   void for_each_on_port(net::Transport t, uint16_t port, Visit visit) const {
-    for (uint32_t i = port_use(t, port).head; i != kNone; i = slots_[i].next)
+    for (uint32_t i = port_use(t, port).head(); i != kNone; i = slots_[i].next)
       if (!visit(i, slots_[i].socket)) return;
   }
 
@@ -75,11 +79,31 @@ class SocketTable {
   };
   Slot* live_slot(SocketId id);
 
+  // 65536 PortUse entries from calloc. A new host touches only the pages
+  // of the ports it uses, where a vector would write all 768 KiB: quiz
+  // templates and their tests make thousands of hosts.
+  class PortTable {
+   public:
+    PortTable() = default;
+    PortTable(const PortTable& other) { *this = other; }
+    PortTable& operator=(const PortTable& other);
+    PortTable(PortTable&& other) noexcept : entries_(other.entries_) { other.entries_ = nullptr; }
+    PortTable& operator=(PortTable&& other) noexcept;
+    ~PortTable();
+    bool empty() const { return entries_ == nullptr; }
+    void make();  // all ports unused
+    PortUse& operator[](uint16_t port) { return entries_[port]; }
+    const PortUse& operator[](uint16_t port) const { return entries_[port]; }
+
+   private:
+    PortUse* entries_ = nullptr;
+  };
+
   static const PortUse kUnused;
   std::vector<Slot> slots_;
   std::vector<uint32_t> free_;
   size_t live_ = 0;
-  std::vector<PortUse> ports_[net::kTransportCount];  // 65536 each, made on first use
+  PortTable ports_[net::kTransportCount];  // made on first use
   TupleIndex tuples_;
 };
 

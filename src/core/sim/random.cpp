@@ -19,18 +19,6 @@ Random::Random(uint64_t seed) {
   for (uint64_t& word : s_) word = splitmix64(state);
 }
 
-uint64_t Random::next() {
-  const uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
-}
-
 uint64_t Random::below(uint64_t bound) {
   if (bound == 0) return 0;
   // Rejection sampling: discard the top sliver that would bias the modulo.

@@ -16,13 +16,25 @@ namespace portlab::sim {
 class Random {
  public:
   explicit Random(uint64_t seed = 1);
-  uint64_t next();
+  // Inline: the Linux host fills a 65536-entry table from it per session.
+  uint64_t next() {
+    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
   // Uniform in [0, bound) without modulo bias; bound 0 returns 0.
   uint64_t below(uint64_t bound);
   // Uniform in [lo, hi], inclusive.
   uint64_t between(uint64_t lo, uint64_t hi) { return lo + below(hi - lo + 1); }
 
  private:
+  static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   uint64_t s_[4];
 };
 
