@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include "core/net/address.h"
 #include "core/ports/os_profile.h"
@@ -173,7 +174,7 @@ class Parser {
       error(1, "a lesson starts with front matter: a line '---', then 'id:', 'title:' ...");
       return 0;
     }
-    std::vector<std::string> seen;
+    std::set<std::string> seen;  // a set: hostile files may hold thousands of keys
     std::string list_key;  // the key whose "- item" lines follow
     size_t i = 1;
     for (; i < lines_.size(); ++i) {
@@ -203,11 +204,11 @@ class Parser {
       std::string key(trim(line.substr(0, colon)));
       std::string value(trim(line.substr(colon + 1)));
       list_key.clear();
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      if (seen.count(key)) {
         error(line_no, "'" + key + "' is given twice");
         continue;
       }
-      seen.push_back(key);
+      seen.insert(key);
       if (key == "id") {
         if (!is_id(value)) error(line_no, "id '" + value + "' must be lower-case letters, digits and '-'");
         lesson.id = value;
@@ -237,13 +238,9 @@ class Parser {
       error(1, "the front matter opened here is never closed with '---'");
       return 0;
     }
-    if (lesson.id.empty() && !contains(seen, "id")) error(1, "the front matter has no 'id:'");
-    if (lesson.title.empty() && !contains(seen, "title")) error(1, "the front matter has no 'title:'");
+    if (lesson.id.empty() && !seen.count("id")) error(1, "the front matter has no 'id:'");
+    if (lesson.title.empty() && !seen.count("title")) error(1, "the front matter has no 'title:'");
     return i + 1;
-  }
-
-  static bool contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
   }
 
   void steps(size_t first) {
@@ -345,7 +342,7 @@ class Parser {
         return;
       }
     }
-    std::vector<std::string> seen;
+    std::set<std::string> seen;
     for (const Param& p : d.params) {
       if (language == "sim" && p.key == "lab") continue;
       const KeySpec* key = nullptr;
@@ -357,8 +354,8 @@ class Parser {
         error(p.line, "unknown key '" + p.key + "' for " + spec->name + " (known: " + known + ")");
         continue;
       }
-      if (!key->repeatable && contains(seen, p.key)) error(p.line, "'" + p.key + "' is given twice");
-      seen.push_back(p.key);
+      if (!key->repeatable && seen.count(p.key)) error(p.line, "'" + p.key + "' is given twice");
+      seen.insert(p.key);
       std::string problem = check_value(key->kind, p.value);
       if (!problem.empty()) error(p.line, p.key + ": " + problem);
     }

@@ -75,6 +75,7 @@ Inline parse_inline(std::string_view text) {
     if (!plain.empty()) spans.push_back({Span::Style::Plain, plain, {}});
     plain.clear();
   };
+  bool no_links_after_here = false;
   size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -112,9 +113,12 @@ Inline parse_inline(std::string_view text) {
         continue;
       }
     }
-    if (c == '[') {
+    if (c == '[' && !no_links_after_here) {
       size_t close = text.find("](", i + 1);
       size_t end = close == std::string_view::npos ? close : text.find(')', close + 2);
+      // Without a "](...)" ahead no later '[' can open a link either; knowing
+      // it keeps a line of many '[' linear instead of quadratic.
+      if (end == std::string_view::npos) no_links_after_here = true;
       if (end != std::string_view::npos) {
         flush();
         spans.push_back({Span::Style::Link, std::string(text.substr(i + 1, close - i - 1)),
