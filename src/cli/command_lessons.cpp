@@ -1,6 +1,5 @@
 // portlab-cli lessons check [DIR|FILE] [--json]: loads the course the way the
 // app does and reports every problem as file:line: message.
-#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -33,9 +32,7 @@ int run_lessons(int argc, char** argv, Output io) {
     for (course::Issue& issue : check_presets(lesson, dir.empty() ? "." : dir))
       issues.push_back(std::move(issue));
   }
-  std::stable_sort(issues.begin(), issues.end(), [](const course::Issue& a, const course::Issue& b) {
-    return a.file != b.file ? a.file < b.file : a.line < b.line;
-  });
+  course::sort_issues(issues);
 
   if (args.flag("json")) {
     json::Value out = json::Value::object();

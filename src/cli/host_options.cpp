@@ -16,12 +16,8 @@ std::vector<OptionSpec> host_option_specs() {
 const ports::OsProfile& os_option(const Args& args) {
   const std::string key = args.required("os");
   const ports::OsProfile* profile = ports::find_os_profile(key);
-  if (!profile) {
-    std::string known;
-    for (const ports::OsProfile& p : ports::os_profiles())
-      known += (known.empty() ? "" : ", ") + std::string(p.key);
-    throw UsageError("--os: unknown profile '" + key + "' (known: " + known + ")");
-  }
+  if (!profile)
+    throw UsageError("--os: unknown profile '" + key + "' (known: " + ports::os_profile_keys() + ")");
   return *profile;
 }
 

@@ -34,10 +34,14 @@ Course load_course(const std::vector<SourceFile>& files) {
   std::stable_sort(course.lessons.begin(), course.lessons.end(), [](const Lesson& a, const Lesson& b) {
     return a.order != b.order ? a.order < b.order : a.id < b.id;
   });
-  std::stable_sort(course.issues.begin(), course.issues.end(), [](const Issue& a, const Issue& b) {
+  sort_issues(course.issues);
+  return course;
+}
+
+void sort_issues(std::vector<Issue>& issues) {
+  std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) {
     return a.file != b.file ? a.file < b.file : a.line < b.line;
   });
-  return course;
 }
 
 std::vector<Issue> check_lesson_shape(const Lesson& lesson) {

@@ -20,6 +20,9 @@ struct Course {
 // reported, the others still load. Ids must be unique across the course.
 Course load_course(const std::vector<SourceFile>& files);
 
+// Orders issues by file, then line, keeping the order of those on one line.
+void sort_issues(std::vector<Issue>& issues);
+
 // What the shipped course promises of every lesson (objectives, 5-12 steps,
 // at least two simulation steps, a checkpoint quiz). `portlab-cli lessons
 // check` applies it; the app still shows a shorter lesson a teacher is

@@ -6,15 +6,13 @@
 
 #include "core/net/address.h"
 #include "core/ports/os_profile.h"
+#include "core/text.h"
 
 namespace portlab::course {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using text::trim;
+
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -116,11 +114,7 @@ std::string check_value(ValueKind kind, const std::string& value) {
       return value.empty() ? "needs a value" : "";
     case ValueKind::Os:
       if (ports::find_os_profile(value)) return "";
-      {
-        std::string known;
-        for (const ports::OsProfile& p : ports::os_profiles()) known += std::string(known.empty() ? "" : ", ") + p.key;
-        return "'" + value + "' is not an OS profile (" + known + ")";
-      }
+      return "'" + value + "' is not an OS profile (" + ports::os_profile_keys() + ")";
     case ValueKind::Port: return net::parse_port(value).error;
     case ValueKind::Address: return net::parse_ipv4(value).error;
     case ValueKind::Endpoint: return net::parse_endpoint(value).error;

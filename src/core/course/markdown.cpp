@@ -2,14 +2,14 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace portlab::course {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+using text::starts_with;
+using text::trim;
+
 
 int leading_spaces(std::string_view s) {
   int n = 0;
@@ -17,9 +17,6 @@ int leading_spaces(std::string_view s) {
   return n;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 // "- item", "* item" or "12. item" (after indentation); returns the offset
 // of the item text, or 0 when the line is not a list item.

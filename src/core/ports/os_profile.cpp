@@ -42,4 +42,10 @@ const OsProfile& os_profile(OsId id) {
   return os_profiles().front();
 }
 
+std::string os_profile_keys() {
+  std::string keys;
+  for (const OsProfile& p : os_profiles()) keys += (keys.empty() ? "" : ", ") + std::string(p.key);
+  return keys;
+}
+
 }  // namespace portlab::ports

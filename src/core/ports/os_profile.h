@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -60,5 +61,8 @@ const std::vector<OsProfile>& os_profiles();
 // By key ("windows_modern" is accepted for "windows", R2.1); nullptr when unknown.
 const OsProfile* find_os_profile(std::string_view key);
 const OsProfile& os_profile(OsId id);
+// "linux, windows, windows_xp, macos, freebsd, solaris": for messages that
+// list what a bad profile name could have been.
+std::string os_profile_keys();
 
 }  // namespace portlab::ports

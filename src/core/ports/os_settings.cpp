@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <climits>
 
+#include "core/text.h"
+
 namespace portlab::ports {
 namespace {
+
+using text::trim;
 
 std::string quoted(std::string_view value) { return "'" + std::string(value) + "'"; }
 
@@ -19,13 +23,6 @@ SettingResult refused(std::string message) {
   return {SettingResult::Status::Refused, std::move(message), "EINVAL", "R2.3"};
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Reads one integer for a setting, or explains why it is not one.
 net::Parsed<long long> integer(std::string_view value, long long lo, long long hi) {

@@ -2,9 +2,13 @@
 
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace portlab::practice {
 
 namespace {
+
+using text::join;
 
 using namespace quiz;
 
@@ -14,11 +18,6 @@ std::string number_text(double d) {
   return buf;
 }
 
-std::string join(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (const std::string& part : parts) out += (out.empty() ? "" : separator) + part;
-  return out;
-}
 
 std::string choices_text(const Question& q, const ChoiceResponse& r) {
   std::vector<std::string> texts;

@@ -7,9 +7,14 @@
 
 #include "core/quiz/gift_answers.h"
 #include "core/quiz/gift_text.h"
+#include "core/text.h"
 
 namespace portlab::quiz {
 namespace {
+
+using text::is_space;
+using text::starts_with;
+using text::trim;
 
 using gift::LineError;
 using gift::MarkedText;
@@ -24,17 +29,7 @@ constexpr size_t kMaxTaskIdChars = 64;
 constexpr size_t kMaxExamTags = 8;
 const char* const kTopicList = "ports, ranges, privileged, ephemeral, nat";
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;

@@ -2,16 +2,14 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+
 namespace portlab::quiz::gift {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+using text::is_space;
+using text::trim;
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // What a backslash followed by c stands for; 0 when it is no escape.
 char escaped_char(char c) {

@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.h"
+
 namespace portlab::quiz {
 namespace {
+
+using text::is_space;
 
 // Fractions come from percentages such as 33.333, so "full credit" allows
 // for rounding in the last digits.
@@ -156,7 +160,6 @@ Grade grade_simulation(const SimulationResponse& r) {
   return g;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 

@@ -44,8 +44,7 @@ Generated generate(uint64_t seed) {
   sim::Random random(seed);
   const net::Ipv4 wan = random_wan(random);
   const net::Ipv4 a = random_lan_host(random);
-  net::Ipv4 b = random_lan_host(random);
-  if (b == a) b.bits = a.bits + 1;
+  const net::Ipv4 b = random_lan_host_besides(random, a);
   const uint16_t port = draw_port(random);
   const net::Transport proto = chance(random, 50) ? net::Transport::Udp : net::Transport::Tcp;
   const net::Endpoint server{random_internet_host(random), 443};

@@ -73,8 +73,7 @@ Generated generate(uint64_t seed) {
   sim::Random random(seed);
   const net::Ipv4 wan = random_wan(random);
   const net::Ipv4 server_host = random_lan_host(random);
-  net::Ipv4 laptop = random_lan_host(random);
-  if (laptop == server_host) laptop.bits = server_host.bits + 1;
+  const net::Ipv4 laptop = random_lan_host_besides(random, server_host);
   const net::Transport proto = chance(random, 60) ? net::Transport::Tcp : net::Transport::Udp;
   const auto inner = static_cast<uint16_t>(random.between(1024, 40000));
   const bool same_port = chance(random, 60);

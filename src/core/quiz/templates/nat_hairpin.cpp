@@ -50,8 +50,7 @@ Generated generate(uint64_t seed) {
   profile.hairpin = box.hairpin;
   const net::Ipv4 wan = random_wan(random);
   const net::Ipv4 server_host = random_lan_host(random);
-  net::Ipv4 laptop = random_lan_host(random);
-  if (laptop == server_host) laptop.bits = server_host.bits + 1;
+  const net::Ipv4 laptop = random_lan_host_besides(random, server_host);
   const auto port = static_cast<uint16_t>(random.between(1024, 40000));
   const net::Endpoint server{server_host, port};
   const net::Endpoint from{laptop, static_cast<uint16_t>(random.between(32768, 60999))};

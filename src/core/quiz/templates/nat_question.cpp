@@ -21,6 +21,12 @@ net::Ipv4 random_lan_host(sim::Random& random) {
   return {static_cast<uint32_t>(0xC0A80100 + random.between(2, 250))};  // 192.168.1.x
 }
 
+net::Ipv4 random_lan_host_besides(sim::Random& random, net::Ipv4 other) {
+  net::Ipv4 host = random_lan_host(random);
+  if (host == other) host.bits = other.bits + 1;
+  return host;
+}
+
 std::string step_text(const nat::Trace& trace, const char* kind) {
   for (const nat::Step& s : trace.steps)
     if (s.kind == kind) return s.explanation;

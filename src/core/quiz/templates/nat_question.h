@@ -17,6 +17,8 @@ net::Ipv4 random_wan(sim::Random& random);
 net::Ipv4 random_internet_host(sim::Random& random);
 // A LAN host 192.168.1.2-250.
 net::Ipv4 random_lan_host(sim::Random& random);
+// A second LAN host, never `other` (the next address when the draw hits it).
+net::Ipv4 random_lan_host_besides(sim::Random& random, net::Ipv4 other);
 
 // The explanation of the first trace step of this kind; "" when there is none.
 std::string step_text(const nat::Trace& trace, const char* kind);

@@ -1,0 +1,24 @@
+// Small string helpers every parser in the core shares (lessons, GIFT
+// banks, settings values, learner answers), so "whitespace" means the same
+// thing everywhere.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portlab::text {
+
+// Space, tab, carriage return, line feed.
+constexpr bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string_view trim(std::string_view s);
+
+constexpr bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// "a, b, c" (or any separator).
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+}  // namespace portlab::text
