@@ -17,6 +17,11 @@ struct NavEntry {
 };
 constexpr NavEntry kNavEntries[] = {
     {nav::Screen::Home, "Home"},
+    {nav::Screen::Explorer, "Explorer"},
+    {nav::Screen::Bind, "Bind Lab"},
+    {nav::Screen::Ephemeral, "Ephemeral Lab"},
+    {nav::Screen::Nat, "NAT Lab"},
+    {nav::Screen::Quiz, "Practice"},
     {nav::Screen::Settings, "Settings"},
     {nav::Screen::About, "About"},
 };
@@ -30,6 +35,12 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 void Shell::init(const ViewContext& ctx) {
   ctx_ = ctx;
   home_.init(ctx);
+  lesson_.init(ctx);
+  explorer_.init(ctx);
+  bind_lab_.init(ctx);
+  ephemeral_lab_.init(ctx);
+  nat_lab_.init(ctx);
+  quiz_.init(ctx);
   settings_view_.init(ctx);
   about_.init(ctx);
 }
@@ -37,6 +48,12 @@ void Shell::init(const ViewContext& ctx) {
 void Shell::discard() {
   about_.discard();
   settings_view_.discard();
+  quiz_.discard();
+  nat_lab_.discard();
+  ephemeral_lab_.discard();
+  bind_lab_.discard();
+  explorer_.discard();
+  lesson_.discard();
   home_.discard();
 }
 
@@ -48,9 +65,9 @@ bool Shell::draw() {
   ImGui::Begin("PortLab", nullptr, kRootFlags);
   draw_top_bar();
   draw_notice();
-  draw_screen();
+  const bool animating = draw_screen();
   ImGui::End();
-  return false;  // nothing in the shell animates yet
+  return animating;
 }
 
 void Shell::draw_top_bar() {
@@ -80,7 +97,7 @@ void Shell::draw_notice() {
   if (ImGui::SmallButton("Dismiss")) ctx_.navigator->clear_notice();
 }
 
-void Shell::draw_screen() {
+bool Shell::draw_screen() {
   // The screen scrolls on its own. On wide displays its content keeps a
   // readable width, centred by widening the side padding, so the scrollbar
   // still sits at the window's edge.
@@ -94,12 +111,20 @@ void Shell::draw_screen() {
   ImGui::BeginChild("screen", ImVec2(0, 0), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar();
+  View* shown = nullptr;
   switch (ctx_.navigator->current().screen) {
-    case nav::Screen::Home: home_.draw(); break;
-    case nav::Screen::Settings: settings_view_.draw(); break;
-    case nav::Screen::About: about_.draw(); break;
+    case nav::Screen::Home: home_.draw(); shown = &home_; break;
+    case nav::Screen::Lesson: lesson_.draw(); shown = &lesson_; break;
+    case nav::Screen::Explorer: explorer_.draw(); shown = &explorer_; break;
+    case nav::Screen::Bind: bind_lab_.draw(); shown = &bind_lab_; break;
+    case nav::Screen::Ephemeral: ephemeral_lab_.draw(); shown = &ephemeral_lab_; break;
+    case nav::Screen::Nat: nat_lab_.draw(); shown = &nat_lab_; break;
+    case nav::Screen::Quiz: quiz_.draw(); shown = &quiz_; break;
+    case nav::Screen::Settings: settings_view_.draw(); shown = &settings_view_; break;
+    case nav::Screen::About: about_.draw(); shown = &about_; break;
   }
   ImGui::EndChild();
+  return shown && shown->animating();
 }
 
 void Shell::handle_shortcuts() {

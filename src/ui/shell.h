@@ -5,7 +5,13 @@
 
 #include "ui/view_context.h"
 #include "ui/views/about_view.h"
+#include "ui/views/bind_lab_view.h"
+#include "ui/views/ephemeral_lab_view.h"
+#include "ui/views/explorer_view.h"
 #include "ui/views/home_view.h"
+#include "ui/views/lesson_view.h"
+#include "ui/views/nat_lab_view.h"
+#include "ui/views/quiz_view.h"
 #include "ui/views/settings_view.h"
 
 namespace portlab::ui {
@@ -20,11 +26,17 @@ class Shell {
  private:
   void draw_top_bar();
   void draw_notice();
-  void draw_screen();
+  bool draw_screen();  // true while the screen animates
   void handle_shortcuts();
 
   ViewContext ctx_;
   HomeView home_;
+  LessonView lesson_;
+  ExplorerView explorer_;
+  BindLabView bind_lab_;
+  EphemeralLabView ephemeral_lab_;
+  NatLabView nat_lab_;
+  QuizView quiz_;
   SettingsView settings_view_;
   AboutView about_;
 };

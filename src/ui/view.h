@@ -12,9 +12,13 @@ class View {
  public:
   void init(const ViewContext& ctx) { ctx_ = ctx; }
   void discard() {}
+  // True while the last draw() showed something moving (a packet in
+  // flight, ports ageing out of TIME_WAIT): the app keeps drawing frames.
+  bool animating() const { return animating_; }
 
  protected:
   ViewContext ctx_;
+  bool animating_ = false;
 };
 
 }  // namespace portlab::ui

@@ -2,9 +2,11 @@
 // fonts. Views hold no rules: they read the model and call its commands.
 #pragma once
 
+#include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
 #include "ui/fonts.h"
+#include "ui/textures.h"
 
 namespace portlab::ui {
 
@@ -12,6 +14,8 @@ struct ViewContext {
   nav::Navigator* navigator = nullptr;
   settings::Settings* settings = nullptr;
   const FontSet* fonts = nullptr;
+  model::Model* model = nullptr;
+  Textures* textures = nullptr;
 };
 
 }  // namespace portlab::ui

@@ -35,9 +35,11 @@ TEST_CASE("keyboard: the top bar and the screen are reachable with arrows and Sp
   REQUIRE(move_focus_to(h, draw, ui::keys::kRight, "Settings"));
   h.press_key(ui::keys::kSpace, draw);
   CHECK(h.navigator.current().screen == nav::Screen::Settings);
-  // Down into the screen lands on the theme below the button; choose it,
-  // then move sideways to another one.
-  REQUIRE(move_focus_to(h, draw, ui::keys::kDown, "Light"));
+  // Down into the screen reaches the theme buttons (the top bar is wider
+  // than they are, so sideways to the one wanted); choose it, then move
+  // sideways to another one.
+  REQUIRE(move_focus_to(h, draw, ui::keys::kDown, "High contrast", 3));
+  REQUIRE(move_focus_to(h, draw, ui::keys::kLeft, "Light"));
   h.press_key(ui::keys::kSpace, draw);
   CHECK(h.settings.theme == settings::Theme::Light);
   REQUIRE(move_focus_to(h, draw, ui::keys::kRight, "High contrast"));

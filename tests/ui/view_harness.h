@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
+#include "memory_textures.h"
 #include "ui/fonts.h"
 #include "ui/view_context.h"
 #include "ui/widget_probe.h"
@@ -28,7 +30,9 @@ class ViewHarness {
   nav::Navigator navigator;
   settings::Settings settings;
   ui::FontSet fonts;
-  ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts}; }
+  model::Model model;
+  MemoryTextures textures;
+  ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts, &model, &textures}; }
 
   void set_display_size(float width, float height);
   // One frame: NewFrame, draw(), Render. Items seen are kept until the next frame.

@@ -19,11 +19,19 @@ void Navigator::go(const Route& route) {
 
 void Navigator::open_fragment(const std::string& fragment) {
   ParsedRoute parsed = parse_fragment(fragment);
+  bool completed = false;
+  if (parsed.problem.empty() && check_) {
+    const Route asked = parsed.route;
+    parsed.problem = check_(parsed.route);
+    if (!parsed.problem.empty()) parsed.route = Route{};
+    completed = parsed.problem.empty() && parsed.route != asked;
+  }
   current_ = parsed.route;
   notice_ = parsed.problem;
-  // A fragment that had to be corrected is replaced in the address bar too,
-  // so a reload does not repeat the message.
-  if (!parsed.problem.empty()) url_change_ = UrlChange{to_fragment(current_), UrlChangeKind::Replace};
+  // A fragment that had to be corrected or completed is replaced in the
+  // address bar too, so a reload does not repeat the message.
+  if (!parsed.problem.empty() || completed)
+    url_change_ = UrlChange{to_fragment(current_), UrlChangeKind::Replace};
 }
 
 void Navigator::back() {

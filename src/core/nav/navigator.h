@@ -7,6 +7,7 @@
 // Natively there is no browser, so back()/forward() walk the stacks here.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,14 @@ namespace portlab::nav {
 
 class Navigator {
  public:
+  // Checks a route that came from outside against the model (does this
+  // lesson and step exist?). It may complete the route (a lesson link with
+  // no step opens where the learner left off) and returns a problem for the
+  // learner, or "" when the route can be followed. A route with a problem
+  // is replaced by the course home.
+  using RouteCheck = std::function<std::string(Route& route)>;
+  void set_route_check(RouteCheck check) { check_ = std::move(check); }
+
   const Route& current() const { return current_; }
 
   // An in-app move (a click, a key). Records history; no-op if already there.
@@ -52,6 +61,7 @@ class Navigator {
   std::vector<Route> forward_;
   std::optional<UrlChange> url_change_;
   std::string notice_;
+  RouteCheck check_;
 };
 
 }  // namespace portlab::nav

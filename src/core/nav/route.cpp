@@ -13,8 +13,14 @@ struct ScreenInfo {
   const char* id;
   size_t max_args;
 };
-constexpr std::array<ScreenInfo, 3> kScreens{{
+constexpr std::array<ScreenInfo, 9> kScreens{{
     {Screen::Home, "home", 0},
+    {Screen::Lesson, "lesson", 2},     // lesson id, step counted from 1
+    {Screen::Explorer, "explorer", 1}, // a port number or a service name
+    {Screen::Bind, "bind", 1},         // a preset
+    {Screen::Ephemeral, "ephemeral", 1},
+    {Screen::Nat, "nat", 1},           // a challenge or scenario
+    {Screen::Quiz, "quiz", 3},         // mode, then e.g. template and seed
     {Screen::Settings, "settings", 0},
     {Screen::About, "about", 0},
 }};

@@ -10,7 +10,9 @@
 
 namespace portlab::nav {
 
-enum class Screen { Home, Settings, About };
+// Every screen of the app. Lab and quiz screens take their state from the
+// link (a lesson step, a lab preset, a quiz seed) so one link reopens it.
+enum class Screen { Home, Lesson, Explorer, Bind, Ephemeral, Nat, Quiz, Settings, About };
 
 struct Route {
   Screen screen = Screen::Home;

@@ -1,0 +1,79 @@
+#include "core/model/model.h"
+
+#include "core/net/address.h"
+#include "core/quiz/gift_parser.h"
+
+namespace portlab::model {
+
+Content load_content(const std::vector<SourceFile>& lesson_files, const std::vector<SourceFile>& bank_files) {
+  Content content;
+  content.course = course::load_course(lesson_files);
+  content.problems = content.course.issues;
+  quiz::GiftParse bank;
+  for (const SourceFile& file : bank_files) quiz::merge_into(bank, quiz::parse_gift(file.text, file.name));
+  content.bank = std::move(bank.questions);
+  for (const quiz::GiftError& e : bank.errors) content.problems.push_back({e.file, e.line, e.message});
+  course::sort_issues(content.problems);
+  return content;
+}
+
+namespace {
+
+std::string check_lesson_route(const Content& content, const progress::Progress& progress, nav::Route& route) {
+  if (route.args.empty()) return "That lesson link names no lesson, so PortLab opened the course home.";
+  const course::Lesson* lesson = content.course.find(route.args[0]);
+  if (!lesson) return "There is no lesson called \"" + route.args[0] + "\", so PortLab opened the course home.";
+  const int steps = static_cast<int>(lesson->steps.size());
+  if (route.args.size() == 1) {
+    // No step in the link: where the learner left off, else the first.
+    int step = 0;
+    auto it = progress.lessons.find(lesson->id);
+    if (it != progress.lessons.end() && it->second.current_step < steps) step = it->second.current_step;
+    route.args.push_back(std::to_string(step + 1));
+    return "";
+  }
+  net::Parsed<long long> step = net::parse_integer(route.args[1], 1, steps);
+  if (!step.ok())
+    return "The lesson \"" + lesson->title + "\" has steps 1 to " + std::to_string(steps) + "; there is no step \"" +
+           route.args[1] + "\", so PortLab opened the course home.";
+  return "";
+}
+
+}  // namespace
+
+std::string Model::check_route(nav::Route& route) {
+  const std::string arg = route.args.empty() ? "" : route.args[0];
+  switch (route.screen) {
+    case nav::Screen::Lesson: return check_lesson_route(content, progress, route);
+    case nav::Screen::Bind: return arg.empty() ? "" : bind.open_link(arg);
+    case nav::Screen::Ephemeral: return arg.empty() ? "" : ephemeral.open_link(arg);
+    case nav::Screen::Nat: return arg.empty() ? "" : nat.open_link(arg);
+    case nav::Screen::Quiz: return quiz.open_link(route.args);
+    default: return "";
+  }
+}
+
+nav::Route Model::open_preset(const course::Directive& preset, std::string& problem) {
+  const std::string lab = preset.get("lab");
+  problem.clear();
+  if (lab == "bind") {
+    problem = bind.apply_preset(preset);
+    return nav::Route{nav::Screen::Bind, {}};
+  }
+  if (lab == "ephemeral" || lab == "port-map") {
+    problem = ephemeral.apply_preset(preset);
+    return nav::Route{nav::Screen::Ephemeral, {}};
+  }
+  if (lab == "nat") {
+    problem = nat.apply_preset(preset);
+    return nav::Route{nav::Screen::Nat, {}};
+  }
+  // The Port Explorer keeps no state: what it shows is in its link.
+  nav::Route route{nav::Screen::Explorer, {}};
+  const std::string port = preset.get("port"), query = preset.get("query");
+  if (!port.empty()) route.args.push_back(port);
+  else if (!query.empty()) route.args.push_back(query);
+  return route;
+}
+
+}  // namespace portlab::model
