@@ -25,6 +25,9 @@ namespace {
 // states, popups and auto-sized windows.
 constexpr int kTrailingFrames = 3;
 
+// How much larger presenter mode draws than the learner's own scale.
+constexpr float kPresenterScale = 1.5f;
+
 // Progress records when things happened in wall-clock milliseconds since
 // the Unix epoch, so review dates survive a restart.
 progress::Millis wall_clock_ms() {
@@ -78,6 +81,7 @@ bool App::init(const LaunchOptions& options) {
   settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
   settings_writable_ = loaded.writable;
 
+  model_.now_ms = wall_clock_ms();
   const std::string content_notice = load_content(model_, platform::asset_dir());
   progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
   progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
@@ -128,6 +132,7 @@ bool App::step() {
   if (quit_) return false;
   if (frames_wanted_ == 0) return true;
 
+  model_.now_ms = wall_clock_ms();
   apply_settings();
   const bool animating = draw_frame();
   save_progress();
@@ -172,13 +177,16 @@ void App::apply_settings() {
   SDL_GetWindowSize(window_, &window_w, &window_h);
   SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
   const float device_ratio = window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
-  const float pixel_scale = settings_.ui_scale * device_ratio;
+  // Presenter mode enlarges everything for the back of a classroom.
+  const float ui_scale = model_.presenter ? settings::clamp_ui_scale(settings_.ui_scale * kPresenterScale)
+                                          : settings_.ui_scale;
+  const float pixel_scale = ui_scale * device_ratio;
   if (pixel_scale != fonts_.pixel_scale) {
-    ui::build_fonts(fonts_, platform::asset_dir(), settings_.ui_scale, device_ratio);
+    ui::build_fonts(fonts_, platform::asset_dir(), ui_scale, device_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  const std::pair<settings::Theme, float> style{settings_.theme, settings_.ui_scale};
+  const std::pair<settings::Theme, float> style{settings_.theme, ui_scale};
   if (styled_for_ != style) {
     ui::apply_theme(style.first, style.second);
     styled_for_ = style;
@@ -263,6 +271,7 @@ std::string App::state_json() const {
   state["theme"] = settings::theme_id(settings_.theme);
   state["ui_scale"] = static_cast<double>(settings_.ui_scale);
   state["reduced_motion"] = settings_.reduced_motion;
+  state["presenter"] = model_.presenter;
   state["font_pixel_scale"] = static_cast<double>(fonts_.pixel_scale);
   // The logical size of the last frame drawn, so tests can tell a resize was seen.
   const ImVec2 display = ImGui::GetIO().DisplaySize;
