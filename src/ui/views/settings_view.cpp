@@ -45,10 +45,10 @@ void SettingsView::draw() {
 
   heading(ctx_, "Default operating system");
   paragraph("The labs start with this system's rules and port ranges; each lab can still switch.", Tone::Muted);
-  bool first = true;
+  bool first_os = true;
   for (const ports::OsProfile& profile : ports::os_profiles()) {
-    if (!first) same_line_if_fits(button_width(profile.name) + ImGui::GetFrameHeight());
-    first = false;
+    if (!first_os) same_line_if_fits(button_width(profile.name) + ImGui::GetFrameHeight());
+    first_os = false;
     if (ImGui::RadioButton(profile.name, s.default_os == profile.key)) s.default_os = profile.key;
   }
 
