@@ -2,10 +2,6 @@
 // graded and recorded in progress, an exam shows its results.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "core/quiz/gift_parser.h"
 #include "ui/views/quiz_view.h"
 #include "view_harness.h"
 
@@ -16,23 +12,11 @@ namespace {
 
 constexpr sim::Millis kStart = 1735689600000;  // 2025-01-01, as the app's clock would say
 
-practice::Pool shipped_bank() {
-  quiz::GiftParse bank;
-  for (quiz::Topic topic : quiz::kTopics) {
-    const std::string name = std::string(quiz::to_string(topic)) + ".gift";
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/quiz/bank/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    quiz::merge_into(bank, quiz::parse_gift(text.str(), name));
-  }
-  return bank.questions;
-}
-
 // The quiz view over the shipped bank, with a clock the test moves.
 struct QuizFixture : test::ViewFixture<ui::QuizView> {
   sim::Millis now = kStart;
   QuizFixture() {
-    h.model.content.bank = shipped_bank();
+    h.load_shipped_content();
     h.model.progress = progress::fresh_progress(kStart);
     view.set_clock([this] { return now; });
     h.navigator.go(nav::Route{nav::Screen::Quiz, {}});

@@ -34,6 +34,10 @@ class ViewHarness {
   MemoryTextures textures;
   ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts, &model, &textures}; }
 
+  // Loads the shipped lessons and question banks into `model`, as the app
+  // does at start-up.
+  void load_shipped_content();
+
   void set_display_size(float width, float height);
   // One frame: NewFrame, draw(), Render. Items seen are kept until the next frame.
   void frame(const DrawFn& draw);

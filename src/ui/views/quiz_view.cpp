@@ -109,10 +109,13 @@ void QuizView::draw() {
   if (!ctx_.model) return;
   practice::QuizDesk& desk = ctx_.model->quiz;
   if (!desk.attached()) desk.attach(&ctx_.model->content.bank, &ctx_.model->progress);
-  const Millis now = clock_ ? clock_()
-                            : std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count();
+  // The app's clock (model.now_ms, wall-clock time it sets every frame),
+  // unless a test brings its own.
+  Millis now = clock_ ? clock_() : ctx_.model->now_ms;
+  if (now == 0)
+    now = std::chrono::duration_cast<std::chrono::milliseconds>(
+              std::chrono::system_clock::now().time_since_epoch())
+              .count();
   desk.update(now);
   follow_route();
 
