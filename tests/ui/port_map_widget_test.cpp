@@ -84,7 +84,11 @@ TEST_CASE("port map widget: an Inspect port field for the keyboard; discard free
   f.listen_on(8080);
   f.map.update(f.host);
   f.h.frames(2, f.draw);
-  REQUIRE(f.h.find("Inspect port") != nullptr);
+  REQUIRE(f.h.click("Inspect port", f.draw));
+  ImGui::GetIO().AddInputCharactersUTF8("8080");
+  f.h.frames(2, f.draw);
+  REQUIRE(f.widget.inspected().has_value());
+  CHECK(*f.widget.inspected() == 8080);
   REQUIRE(f.h.textures.count() == 1);
   f.widget.discard();
   CHECK(f.h.textures.count() == 0);

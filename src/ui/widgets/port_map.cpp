@@ -144,10 +144,17 @@ void PortMapWidget::draw(const PortMap& map, const host::Host& host, float max_s
   draw_legend(map);
 
   // The keyboard's way to what the pointer shows on hover.
-  ImGui::SetNextItemWidth(std::min(avail, ImGui::GetFontSize() * 9));
-  if (ImGui::InputInt("Inspect port", &inspect_port_))
-    inspect_port_ = std::clamp(inspect_port_, 0, 65535);
-  tooltip_for(map, host, static_cast<uint16_t>(inspect_port_));
+  ImGui::SetNextItemWidth(std::min(avail, ImGui::GetFontSize() * 6));
+  ImGui::InputTextWithHint("Inspect port", "0-65535", inspect_, sizeof inspect_,
+                           ImGuiInputTextFlags_CharsDecimal);
+  const net::Parsed<uint16_t> port = net::parse_port(inspect_);
+  inspected_.reset();
+  if (port.ok()) {
+    inspected_ = *port.value;
+    tooltip_for(map, host, *inspected_);
+  } else if (inspect_[0] != '\0') {
+    ImGui::TextColored(tone(Tone::Danger), "%s", port.error.c_str());
+  }
   ImGui::PopID();
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/labs/port_map.h"
@@ -29,6 +30,8 @@ class PortMapWidget {
   ImTextureID texture() const { return texture_; }
   // Rows sent to the texture by the last draw(): 0 when nothing changed.
   int rows_uploaded() const { return rows_uploaded_; }
+  // The port the "Inspect port" field names, if it names one.
+  std::optional<uint16_t> inspected() const { return inspected_; }
 
  private:
   void upload(const labs::PortMap& map);
@@ -40,7 +43,8 @@ class PortMapWidget {
   uint64_t uploaded_version_ = 0;
   int uploaded_theme_ = -1;  // the theme the texture's colours belong to
   int rows_uploaded_ = 0;
-  int inspect_port_ = 80;
+  char inspect_[8] = "";                 // the "Inspect port" field
+  std::optional<uint16_t> inspected_;     // the port it names, if it names one
   std::vector<uint8_t> rgba_;  // one reusable buffer for changed rows
 };
 
