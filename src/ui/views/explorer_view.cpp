@@ -28,9 +28,9 @@ std::string ports_text(const ports::ServiceEntry& e) {
 }
 
 std::string percent(uint32_t ppm) {
-  if (ppm == 0) return "never seen open";
+  if (ppm == 0) return "never, in nmap's scans";
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%.3g%% of scanned hosts", ppm / 10000.0);
+  std::snprintf(buf, sizeof buf, "on %.3g%% of hosts nmap scanned", ppm / 10000.0);
   return buf;
 }
 
@@ -74,7 +74,11 @@ void ExplorerView::sync_with_link() {
 }
 
 void ExplorerView::draw_search() {
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 20));
+  // Room for the label beside the field, also on a phone.
+  const float label =
+      ImGui::CalcTextSize("Port or service").x + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SetNextItemWidth(
+      std::min(ImGui::GetContentRegionAvail().x - label, ImGui::GetFontSize() * 20));
   const bool enter = ImGui::InputTextWithHint("Port or service", "a number (443) or a name (ssh)",
                                               search_, sizeof search_,
                                               ImGuiInputTextFlags_EnterReturnsTrue);
@@ -173,18 +177,27 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
     const ports::PortRange r = systems[i].ephemeral;
     dl->AddRectFilled(ImVec2(x_of(r.lo), y + pad), ImVec2(x_of(r.hi + 1), y + row_h - pad),
                       colour(Tone::Accent, 0.75f));
+    // The full name when it fits ("Windows (Vista and later)"), else the
+    // profile's short key ("windows") so phones show whole words.
+    const char* name = systems[i].name;
+    if (ImGui::CalcTextSize(name).x > label_w - 6) name = systems[i].key;
     dl->PushClipRect(ImVec2(at.x, y), ImVec2(x0 - 4, y + row_h), true);
-    dl->AddText(ImVec2(at.x, y + pad), text, systems[i].name);
+    dl->AddText(ImVec2(at.x, y + pad), text, name);
     dl->PopClipRect();
   }
-  // Ticks at the range edges.
+  // Ticks at the range edges; a label that would run into the one before
+  // it (0 and 1024 on a phone) is left out.
   const float tick_y = at.y + row_h * rows + 2;
-  for (int port : {0, 1024, 49152}) {
-    dl->AddLine(ImVec2(x_of(port), at.y), ImVec2(x_of(port), tick_y), muted);
-    dl->AddText(ImVec2(x_of(port) + 2, tick_y), muted, std::to_string(port).c_str());
+  float free_x = at.x;
+  for (int port : {0, 1024, 49152, 65535}) {
+    const std::string label = std::to_string(port);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    const float x = port == 65535 ? x1 - w : x_of(port) + 2;
+    if (port != 65535) dl->AddLine(ImVec2(x_of(port), at.y), ImVec2(x_of(port), tick_y), muted);
+    if (x < free_x) continue;
+    dl->AddText(ImVec2(x, tick_y), muted, label.c_str());
+    free_x = x + w + font * 0.5f;
   }
-  const char* last = "65535";
-  dl->AddText(ImVec2(x1 - ImGui::CalcTextSize(last).x, tick_y), muted, last);
 
   if (selected) {
     const float x = x_of(*selected) + 0.5f;
@@ -219,7 +232,7 @@ void ExplorerView::draw_details(const labs::PortFacts& f) {
   if (ImGui::BeginTable("transports", 3, flags)) {
     ImGui::TableSetupColumn("Transport", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Registered service", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Seen open by nmap", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Seen open", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     for (const labs::TransportFacts& t : f.transports) {
       ImGui::TableNextRow();
@@ -291,8 +304,7 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (!ImGui::BeginTable("bind rights", 3, flags)) return;
   ImGui::TableSetupColumn("System", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-  ImGui::TableSetupColumn("Who may bind it (TCP and UDP)", ImGuiTableColumnFlags_WidthStretch,
-                          3.0f);
+  ImGui::TableSetupColumn("Who may bind it", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
   for (const labs::BindRight& r : f.bind) {
@@ -317,8 +329,8 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
     ImGui::TextUnformatted(r.rule);
   }
   ImGui::EndTable();
-  paragraph("Hover a row for the simulated kernel's own explanation (uid 1000 binding 127.0.0.1). "
-            "These are each system's defaults; the Bind Lab lets you change users, capabilities "
+  paragraph("The same rule covers TCP and UDP. Hover a row for the simulated kernel's own "
+            "explanation (uid 1000 binding 127.0.0.1). These are each system's defaults; the Bind Lab lets you change users, capabilities "
             "and sysctls.",
             Tone::Muted);
 }
@@ -369,6 +381,10 @@ void ExplorerView::draw() {
 
   heading(ctx_, "The number line, 0 to 65535");
   draw_number_line(selected);
+  paragraph("The scale is linear: the System Ports, 0-1023, are the thin red sliver at the left "
+            "edge, 1.6% of all port numbers. Each blue band is a system's default ephemeral "
+            "range; hover for details, click to open a port.",
+            Tone::Muted);
   if (!facts_) return;
   heading(ctx_, "On each transport");
   draw_details(*facts_);
