@@ -112,3 +112,17 @@ TEST_CASE("port map: only the rows that changed are reported") {
   CHECK(map.rows_changed_since(seen) == 2);
   CHECK(map.rows_changed_since(map.version()) == 0);
 }
+
+TEST_CASE("port map: a sysctl written between updates shows at the next update") {
+  host::Host h = make_host("linux");
+  PortMap map;
+  map.update(h);
+  REQUIRE(map.state(8080) == PortState::Free);
+  set(h, "net.ipv4.ip_local_reserved_ports", "8080");
+  CHECK(map.update(h) == 1);
+  CHECK(map.state(8080) == PortState::Reserved);
+  set(h, "net.ipv4.ip_unprivileged_port_start", "80");
+  CHECK(map.update(h) > 0);
+  CHECK(map.state(79) == PortState::Privileged);
+  CHECK(map.state(80) == PortState::Free);
+}

@@ -73,17 +73,33 @@ void PortMap::set_transport(std::optional<Transport> t) {
   transport_ = t;
 }
 
-int PortMap::update(const host::Host& host) {
-  const ports::OsSettings& st = host.settings();
-  // The "free" layer, weakest first so stronger reasons overwrite.
-  scratch_.fill(PortState::Free);
+void PortMap::make_free_layer(const ports::OsSettings& st) {
+  // Weakest first, so stronger reasons overwrite.
+  free_layer_.fill(PortState::Free);
   for (Transport t : net::TransportSet::kAll)
-    if (shown(transport_, t)) fill(scratch_, st.ephemeral(t), PortState::Ephemeral);
+    if (shown(transport_, t)) fill(free_layer_, st.ephemeral(t), PortState::Ephemeral);
   for (int p = 0; p < kPorts; ++p)
-    if (ports::needs_privilege(st, static_cast<uint16_t>(p))) scratch_[p] = PortState::Privileged;
+    if (ports::needs_privilege(st, static_cast<uint16_t>(p)))
+      free_layer_[p] = PortState::Privileged;
   if (st.any_reserved())
     for (int p = 0; p < kPorts; ++p)
-      if (st.reserved(static_cast<uint16_t>(p))) scratch_[p] = PortState::Reserved;
+      if (st.reserved(static_cast<uint16_t>(p))) free_layer_[p] = PortState::Reserved;
+}
+
+int PortMap::update(const host::Host& host) {
+  const ports::OsSettings& st = host.settings();
+  // The settings rarely change between updates (a lab changes them by
+  // command): the free layer is rebuilt only when they or the transport did.
+  std::vector<std::pair<std::string, std::string>> settings = st.values();
+  if (!free_layer_ready_ || settings != layer_settings_ || st.profile().id != layer_os_ ||
+      transport_ != layer_transport_) {
+    make_free_layer(st);
+    layer_settings_ = std::move(settings);
+    layer_os_ = st.profile().id;
+    layer_transport_ = transport_;
+    free_layer_ready_ = true;
+  }
+  scratch_ = free_layer_;
 
   // The sockets, in slot order: one pass over the table, no per-port lists.
   host.sockets().for_each([&](host::SocketId, const host::Socket& s) {

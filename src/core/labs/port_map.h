@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/host/host.h"
@@ -67,7 +68,15 @@ class PortMap {
   int count(PortState s) const { return counts_[static_cast<int>(s)]; }
 
  private:
+  void make_free_layer(const ports::OsSettings& settings);
+
   std::optional<net::Transport> transport_;
+  // What the ports would show with no sockets, and what it was made from.
+  std::array<PortState, kPorts> free_layer_{};
+  bool free_layer_ready_ = false;
+  std::vector<std::pair<std::string, std::string>> layer_settings_;
+  ports::OsId layer_os_ = ports::OsId::Linux;
+  std::optional<net::Transport> layer_transport_;
   std::array<PortState, kPorts> states_{};
   std::array<PortState, kPorts> scratch_{};
   std::array<uint64_t, kSide> row_versions_{};

@@ -94,7 +94,7 @@ void PortMapWidget::draw_legend(const PortMap& map) {
   bool first = true;
   for (PortState s : kLegendOrder) {
     char label[96];
-    std::snprintf(label, sizeof label, "%s (%d)", labs::describe_state(s), map.count(s));
+    std::snprintf(label, sizeof label, "%s (%d)", labs::to_string(s), map.count(s));
     const float width = box + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
     if (!first) same_line_if_fits(width);
     first = false;
