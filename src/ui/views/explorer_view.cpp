@@ -330,8 +330,8 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
   }
   ImGui::EndTable();
   paragraph("The same rule covers TCP and UDP. Hover a row for the simulated kernel's own "
-            "explanation (uid 1000 binding 127.0.0.1). These are each system's defaults; the Bind Lab lets you change users, capabilities "
-            "and sysctls.",
+            "explanation (uid 1000 binding 127.0.0.1). These are each system's defaults; the "
+            "Bind Lab lets you change users, capabilities and sysctls.",
             Tone::Muted);
 }
 
