@@ -131,8 +131,10 @@ void ExplorerView::draw_search() {
       open_port(e.first_port);
     ImGui::TableNextColumn();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(tone(Tone::Muted), "%s (%s)", std::string(e.description).c_str(),
-                       net::to_string(e.transports).c_str());
+    const std::string transports = "(" + net::to_string(e.transports) + ")";
+    const std::string text =
+        e.description.empty() ? transports : std::string(e.description) + " " + transports;
+    ImGui::TextColored(tone(Tone::Muted), "%s", text.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
@@ -348,7 +350,8 @@ void ExplorerView::draw() {
             Tone::Muted);
   draw_search();
 
-  if (!link_query_.problem.empty()) {
+  // The box already says what is wrong while it still holds the link's text.
+  if (!link_query_.problem.empty() && searched_ != *link_arg_) {
     ImGui::Spacing();
     paragraph(link_query_.problem.c_str(), Tone::Danger);
   } else if (!link_arg_->empty() && !facts_) {
