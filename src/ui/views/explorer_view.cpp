@@ -91,6 +91,7 @@ void ExplorerView::draw_search() {
     else if (!search_query_.matches.empty()) open_port(search_query_.matches[0]->first_port);
   }
   if (searched_.empty()) {
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(tone(Tone::Muted), "Try:");
     for (const char* example : kExamples) {
       same_line_if_fits(button_width(example));
@@ -160,7 +161,8 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
   const float pad = row_h * 0.12f;
 
   // Row 0: the IANA ranges (R1.2), as a label only (R1.3).
-  const Tone range_tones[] = {Tone::Danger, Tone::Accent, Tone::Success};
+  // Not the accent: that is the colour of the ephemeral bands below.
+  const Tone range_tones[] = {Tone::Danger, Tone::Muted, Tone::Success};
   const char* range_labels[] = {"System", "User", "Dynamic"};
   dl->AddText(ImVec2(at.x, at.y + pad), text, "IANA ranges");
   for (const ports::IanaRange& r : ports::iana_ranges()) {
@@ -203,7 +205,9 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
 
   if (selected) {
     const float x = x_of(*selected) + 0.5f;
-    const ImU32 mark = colour(Tone::Warning);
+    // The text colour: it stands out from every band in every theme (high
+    // contrast's warning is its accent yellow).
+    const ImU32 mark = text;
     dl->AddLine(ImVec2(x, at.y), ImVec2(x, at.y + row_h * rows), mark, 3.0f);
     dl->AddTriangleFilled(ImVec2(x - 6, at.y - 2), ImVec2(x + 6, at.y - 2), ImVec2(x, at.y + 7),
                           mark);
@@ -212,7 +216,7 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
   const float mx = ImGui::GetIO().MousePos.x;
   if (!hovered || mx < x0 || mx > x1) return;
   const int port = std::clamp(static_cast<int>((mx - x0) / (x1 - x0) * 65536.0f), 0, 65535);
-  dl->AddLine(ImVec2(mx, at.y), ImVec2(mx, at.y + row_h * rows), text);
+  dl->AddLine(ImVec2(mx, at.y), ImVec2(mx, at.y + row_h * rows), muted);
   const ports::IanaRange& range = ports::iana_range(ports::classify(static_cast<uint16_t>(port)));
   ImGui::BeginTooltip();
   ImGui::Text("Port %d: %s (%s)", port, range.name, range_text(range.ports).c_str());
