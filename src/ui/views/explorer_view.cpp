@@ -389,8 +389,8 @@ void ExplorerView::draw() {
   heading(ctx_, "The number line, 0 to 65535");
   draw_number_line(selected);
   paragraph("The scale is linear: the System Ports, 0-1023, are the thin red sliver at the left "
-            "edge, 1.6% of all port numbers. Each blue band is a system's default ephemeral "
-            "range; hover for details, click to open a port.",
+            "edge, 1.6% of all port numbers. The band in each system's row is its default "
+            "ephemeral range; hover for details, click to open a port.",
             Tone::Muted);
   if (!facts_) return;
   heading(ctx_, "On each transport");
