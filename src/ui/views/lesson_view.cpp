@@ -149,7 +149,7 @@ void LessonView::draw_simulation(const course::Directive& sim) {
 
 void LessonView::draw_checkpoint(const course::Lesson& lesson, int step, const course::Directive& quiz) {
   model::Model& m = *ctx_.model;
-  heading(ctx_, "Checkpoint");
+  heading(ctx_, "Checkpoint quiz");
   const bool ours = m.checkpoint && m.checkpoint->lesson_id == lesson.id && m.checkpoint->step == step;
   if (!ours) {
     paragraph("A few questions on this lesson. Each answer is explained, right or wrong.", Tone::Muted);
