@@ -4,6 +4,8 @@
 // saves progress when it changes, and ties links to it (check_route).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "core/labs/ephemeral_lab.h"
 #include "core/labs/nat_lab.h"
 #include "core/nav/route.h"
+#include "core/practice/checkpoint_session.h"
 #include "core/practice/question_pick.h"
 #include "core/practice/quiz_desk.h"
 #include "core/progress/progress.h"
@@ -31,9 +34,28 @@ struct Content {
 // out and reported, the rest load.
 Content load_content(const std::vector<SourceFile>& lesson_files, const std::vector<SourceFile>& bank_files);
 
+// A lesson's checkpoint quiz while the learner answers it.
+struct Checkpoint {
+  std::string lesson_id;
+  int step = 0;  // 0-based step holding the ```quiz block
+  practice::CheckpointSession session;
+  // After an answer: its grade stays on screen (with the explanation) until
+  // the learner moves on.
+  bool showing_feedback = false;
+  const practice::Attempt* last_attempt() const;
+  // The question on screen: the one just answered while its feedback shows.
+  const quiz::Question* shown_question() const;
+};
+
 struct Model {
   Content content;
   progress::Progress progress;
+  // The wall clock as of this frame (ms since the Unix epoch), set by the
+  // app; everything in the model that needs "now" reads it from here.
+  progress::Millis now_ms = 0;
+  // Classroom presenter mode: large text, no top bar, keyboard stepping.
+  bool presenter = false;
+  std::optional<Checkpoint> checkpoint;
   labs::BindLab bind;
   labs::EphemeralLab ephemeral;
   labs::NatLab nat;
@@ -47,6 +69,16 @@ struct Model {
   // Opens a lesson's ```sim block in its lab; returns the screen that shows
   // it, and sets `problem` when the preset could not be applied.
   nav::Route open_preset(const course::Directive& preset, std::string& problem);
+
+  // Starts (or restarts, with another draw) the checkpoint of a lesson step;
+  // "" or why it cannot start (a question id missing from the bank).
+  std::string start_checkpoint(const std::string& lesson_id, int step, const course::Directive& quiz_block,
+                               uint64_t seed);
+  // Grades the current checkpoint question, records it in progress (and
+  // the lesson's pass when this answer completes one) and shows feedback.
+  void answer_checkpoint(const quiz::Response& response);
+  // Leaves the feedback and shows the next question (or the result).
+  void next_checkpoint_question();
 };
 
 }  // namespace portlab::model

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/ports/os_profile.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -42,6 +43,15 @@ void SettingsView::draw() {
   heading(ctx_, "Motion");
   ImGui::Checkbox("Reduce motion (no animations)", &s.reduced_motion);
 
+  heading(ctx_, "Default operating system");
+  paragraph("The labs start with this system's rules and port ranges; each lab can still switch.", Tone::Muted);
+  bool first_os = true;
+  for (const ports::OsProfile& profile : ports::os_profiles()) {
+    if (!first_os) same_line_if_fits(button_width(profile.name) + ImGui::GetFrameHeight());
+    first_os = false;
+    if (ImGui::RadioButton(profile.name, s.default_os == profile.key)) s.default_os = profile.key;
+  }
+
   heading(ctx_, "Keyboard");
   struct Shortcut {
     const char* keys;
@@ -55,6 +65,8 @@ void SettingsView::draw() {
       {"Ctrl + / Ctrl -", "larger / smaller text"},
       {"Ctrl 0", "text size back to 100 %"},
       {"Alt+Left / Alt+Right", "back / forward"},
+      {"Left / Right", "previous / next step in a lesson"},
+      {"P", "presenter mode for a classroom (Escape leaves it)"},
   };
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetFontSize() * 0.75f, 3.0f));
   if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
