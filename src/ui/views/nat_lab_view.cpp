@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cfloat>
 #include <string>
 
 #include "core/labs/nat_lab.h"
@@ -16,16 +17,24 @@ using labs::NatNode;
 using labs::NatPacket;
 
 // Letter keys by USB HID usage id (a = 4), as the platform reports them.
+// P is the shell's presenter mode, so play/pause is K (as in video players).
 constexpr int kKeyB = 5;
+constexpr int kKeyK = 14;
 constexpr int kKeyN = 17;
-constexpr int kKeyP = 19;
 
 constexpr const char* kKeysHelp =
-    "Keys: N steps forward, B steps back, P plays or pauses (when no text field is active).";
+    "Keys: N steps forward, B steps back, K plays or pauses (when no text field is active).";
 
 ImU32 colour(Tone t) { return ImGui::GetColorU32(tone(t)); }
 
 bool narrow() { return ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 40; }
+
+// A combo's width that leaves room for its label on the same line.
+float combo_width(const char* label, float widest) {
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x -
+                     ImGui::GetStyle().ItemInnerSpacing.x;
+  return std::max(ImGui::GetFontSize() * 6, std::min(room, widest));
+}
 
 const char* action_words(const NatPacket& p) {
   switch (p.action) {
@@ -110,12 +119,12 @@ void NatLabView::handle_keys() {
   NatLab& lab = ctx_.model->nat;
   if (ImGui::IsKeyPressed(kKeyN)) lab.step_forward();
   if (ImGui::IsKeyPressed(kKeyB)) lab.step_back();
-  if (ImGui::IsKeyPressed(kKeyP)) lab.playing() ? lab.pause() : lab.play();
+  if (ImGui::IsKeyPressed(kKeyK)) lab.playing() ? lab.pause() : lab.play();
 }
 
 void NatLabView::draw_open_menu() {
   NatLab& lab = ctx_.model->nat;
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 22));
+  ImGui::SetNextItemWidth(combo_width("Open", ImGui::GetFontSize() * 22));
   if (!ImGui::BeginCombo("Open", lab.title().c_str())) return;
   for (const std::string& id : NatLab::challenge_ids()) {
     std::string label = "Challenge: " + id;
@@ -156,7 +165,7 @@ void NatLabView::draw_controls() {
   if (ImGui::SliderFloat("Speed", &speed, 0.25f, 4.0f, "%.2gx")) lab.set_speed(speed);
 
   const nat::Profile& current = lab.profile();
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 18));
+  ImGui::SetNextItemWidth(combo_width("NAT behaviour", ImGui::GetFontSize() * 18));
   if (ImGui::BeginCombo("NAT behaviour", current.name)) {
     for (const nat::Profile& p : nat::profiles())
       if (ImGui::Selectable(p.name, std::string(p.key) == current.key)) lab.set_profile(p.key);
@@ -189,19 +198,24 @@ void NatLabView::draw_topology() {
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
                     colour(Tone::CardBackground), 6.0f);
   const bool cgn = lab.network().cgn() != nullptr;
-  const float box_w = std::min(width * 0.23f, ImGui::GetFontSize() * 10);
+  // Wider boxes and smaller text on a phone, so addresses stay readable.
+  const bool small = width < ImGui::GetFontSize() * 30;
+  const float box_w = std::min(width * (cgn ? 0.23f : 0.3f), ImGui::GetFontSize() * 10);
+  const float text_size = ImGui::GetFontSize() * (small ? 0.8f : 1.0f);
+  ImFont* font = ImGui::GetFont();
+  auto text_w = [&](const char* t) { return font->CalcTextSizeA(text_size, FLT_MAX, 0, t).x; };
   const float box_h = line * 2.2f;
   const float top = origin.y + line * 1.6f;
   auto column_x = [&](NatNode::Kind k) {
     switch (k) {
       case NatNode::Kind::LanHost:
-        return 0.13f;
+        return cgn ? 0.13f : 0.16f;
       case NatNode::Kind::Router:
         return cgn ? 0.38f : 0.5f;
       case NatNode::Kind::Cgn:
         return 0.62f;
       case NatNode::Kind::InternetHost:
-        return 0.87f;
+        return cgn ? 0.87f : 0.84f;
     }
     return 0.5f;
   };
@@ -247,11 +261,12 @@ void NatLabView::draw_topology() {
                 box_of_nat ? 2.5f : 1.0f);
     const char* name = n.name.empty() ? "host" : n.name.c_str();
     ImVec4 clip(a.x + 2, a.y, b.x - 2, b.y);
-    float nx = centres_[i].x - std::min(ImGui::CalcTextSize(name).x, box_w - 4) * 0.5f;
-    dl->AddText(nullptr, 0, ImVec2(nx, a.y + 2), colour(Tone::Text), name, nullptr, 0, &clip);
-    float ax = centres_[i].x - std::min(ImGui::CalcTextSize(n.address.c_str()).x, box_w - 4) * 0.5f;
-    dl->AddText(nullptr, 0, ImVec2(ax, a.y + 2 + line), colour(Tone::Muted), n.address.c_str(),
-                nullptr, 0, &clip);
+    float nx = centres_[i].x - std::min(text_w(name), box_w - 4) * 0.5f;
+    dl->AddText(font, text_size, ImVec2(nx, a.y + 2), colour(Tone::Text), name, nullptr, 0,
+                &clip);
+    float ax = centres_[i].x - std::min(text_w(n.address.c_str()), box_w - 4) * 0.5f;
+    dl->AddText(font, text_size, ImVec2(ax, a.y + 2 + line), colour(Tone::Muted),
+                n.address.c_str(), nullptr, 0, &clip);
   }
   // The newest step's packets travel one after another along their paths.
   if (lab.step() == 0) return;
@@ -261,20 +276,29 @@ void NatLabView::draw_topology() {
   const float n = static_cast<float>(packets.size());
   const size_t moving = std::min(packets.size() - 1, static_cast<size_t>(progress * n));
   const float t = progress >= 1.0f ? 1.0f : progress * n - static_cast<float>(moving);
-  std::vector<ImVec2> points;
+  std::vector<ImVec2>& points = path_points_;
   for (size_t k = 0; k <= moving; ++k) {
     const NatPacket& p = packets[k];
     points.clear();
     for (const std::string& id : p.path) points.push_back(centre_of(id));
     const bool arrived = k < moving || t >= 1.0f;
-    const ImVec2 at = along(points, arrived ? 1.0f : t);
-    const float r = ImGui::GetFontSize() * 0.4f;
     const Tone tone_of = p.reply ? Tone::Success : Tone::Accent;
+    // The route taken so far stays highlighted, so a paused step still shows it.
+    const float reach = arrived ? 1.0f : t;
+    ImVec2 prev = points.front();
+    for (int s = 1; s <= 24; ++s) {
+      const float f = reach * static_cast<float>(s) / 24.0f;
+      const ImVec2 next = along(points, f);
+      dl->AddLine(prev, next, colour(tone_of), 3.0f);
+      prev = next;
+    }
+    const ImVec2 at = along(points, reach);
+    const float r = ImGui::GetFontSize() * 0.4f;
     if (arrived && p.action == nat::Action::Dropped) {
       const ImU32 red = colour(Tone::Danger);
       dl->AddLine(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), red, 3.0f);
       dl->AddLine(ImVec2(at.x - r, at.y + r), ImVec2(at.x + r, at.y - r), red, 3.0f);
-    } else if (k == moving) {
+    } else if (!arrived) {
       dl->AddCircleFilled(at, r, colour(tone_of));
     }
   }
@@ -296,8 +320,10 @@ void NatLabView::draw_packets() {
   for (const NatPacket& p : record.packets) {
     ImGui::PushID(index++);
     ImGui::TextUnformatted(p.reply ? "The answer" : "The packet");
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("headers", 4, flags)) {
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
+    const ImVec2 size(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f);
+    if (ImGui::BeginTable("headers", 4, flags, size)) {
       ImGui::TableSetupColumn("");
       ImGui::TableSetupColumn("Protocol");
       ImGui::TableSetupColumn("Source");
@@ -426,7 +452,8 @@ void NatLabView::draw_challenge() {
   if (!c.choices.empty()) {
     ImGui::TextUnformatted("NAT behaviour to try:");
     for (const auto& choice : c.choices) {
-      same_line_if_fits(button_width(choice.label.c_str()) + ImGui::GetFontSize() * 1.5f);
+      same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                        ImGui::CalcTextSize(choice.label.c_str()).x);
       if (ImGui::RadioButton(choice.label.c_str(), lab.chosen() == choice.key))
         lab.choose(choice.key);
     }

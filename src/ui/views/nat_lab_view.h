@@ -39,6 +39,7 @@ class NatLabView : public View {
   std::string shown_title_;
   // Node centres of the drawing, reused every frame.
   std::vector<ImVec2> centres_;
+  std::vector<ImVec2> path_points_;
 };
 
 }  // namespace portlab::ui
