@@ -25,7 +25,9 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-std::filesystem::path lessons_dir() { return std::filesystem::path(PORTLAB_SOURCE_DIR) / "lessons"; }
+std::filesystem::path lessons_dir() {
+  return std::filesystem::path(PORTLAB_SOURCE_DIR) / "lessons";
+}
 
 // The scenario files as the app hands them over: names relative to lessons/.
 std::vector<SourceFile> scenario_files() {
@@ -142,7 +144,7 @@ TEST_CASE("NAT Lab web-server-8081 challenge: the external and internal ports di
   CHECK(lab.challenge_solved());
 }
 
-TEST_CASE("NAT Lab video-call challenge: symmetric drops the punch, endpoint-independent lets it in") {
+TEST_CASE("NAT Lab video-call challenge: symmetric drops the punch, cone NATs let it in") {
   NatLab lab;
   REQUIRE(lab.open_link("video-call") == "");
   CHECK(std::string(lab.profile().key) == "symmetric");

@@ -27,7 +27,7 @@ constexpr int kKeyB = 5;   // USB HID "b"
 
 }  // namespace
 
-TEST_CASE("NAT Lab view: typing the forwarding rule and pressing Add rule solves the game challenge") {
+TEST_CASE("NAT Lab view: typing a forwarding rule and pressing Add rule solves the game") {
   Fixture f;
   REQUIRE(f.h.model.nat.open_link("game-server") == "");
   f.h.frames(2, f.draw);

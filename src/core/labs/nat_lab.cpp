@@ -453,10 +453,12 @@ void NatLab::evaluate_rules_goal() {
   NatEventRecord r = replay_goal(profile_);
   challenge_->solved = goal_reached(r);
   const NatPacket* p = r.packets.empty() ? nullptr : &r.packets.front();
-  std::string seen = p ? nat::describe(p->before) + " -> " +
-                             (p->action == Action::Dropped ? "dropped: " + p->reason
-                                                           : "arrives as " + nat::describe(p->after))
-                       : "";
+  std::string seen;
+  if (p) {
+    seen = nat::describe(p->before) + " -> " +
+           (p->action == Action::Dropped ? "dropped: " + p->reason
+                                         : "arrives as " + nat::describe(p->after));
+  }
   challenge_->engine_showed =
       challenge_->solved ? "Solved: " + seen : "Not yet: " + seen;
 }

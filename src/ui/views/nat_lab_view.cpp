@@ -352,7 +352,8 @@ void NatLabView::draw_packets() {
     paragraph(p.reason.c_str());
     if (ImGui::TreeNode("What each box did")) {
       for (const nat::Step& s : p.steps) {
-        std::string text = s.where + ": " + s.explanation + (s.rule.empty() ? "" : " (" + s.rule + ")");
+        std::string text = s.where + ": " + s.explanation;
+        if (!s.rule.empty()) text += " (" + s.rule + ")";
         if (s.approximate) text += " [approximate]";
         paragraph(text.c_str(), Tone::Muted);
       }
