@@ -244,6 +244,21 @@ TEST_CASE("NAT Lab links and presets: unknown names change nothing") {
   CHECK(lab.challenge_id() == "game-server");
 }
 
+TEST_CASE("NAT Lab: scenarios handed over with full paths are found by a lesson's relative name") {
+  NatLab lab;
+  std::vector<SourceFile> files = scenario_files();
+  for (SourceFile& f : files) f.name = "/opt/portlab/assets/lessons/" + f.name;
+  lab.set_scenarios(files);
+  portlab::course::Directive d;
+  d.params = {{"scenario", "scenarios/cgn-nat444.json", 1}};
+  CHECK(lab.apply_preset(d) == "");
+  CHECK(lab.title() == "cgn-nat444");
+  CHECK(lab.network().cgn() != nullptr);
+  d.params = {{"scenario", "scenarios/missing.json", 1}};
+  CHECK(lab.apply_preset(d).find("missing") != std::string::npos);
+  CHECK(lab.title() == "cgn-nat444");
+}
+
 TEST_CASE("NAT Lab: every NAT preset of the shipped course applies") {
   std::vector<SourceFile> lessons;
   for (const auto& entry : std::filesystem::directory_iterator(lessons_dir()))

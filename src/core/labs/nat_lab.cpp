@@ -177,7 +177,9 @@ std::optional<NatLab::Setup> NatLab::parse_file(const std::string& name,
                                                 std::string* problem) const {
   const SourceFile* file = nullptr;
   for (const SourceFile& f : scenario_files_)
-    if (f.name == name || stem(f.name) == name) file = &f;
+    // By file name alone, so the app may hand over full paths or names
+    // relative to lessons/ and a lesson's "scenarios/x.json" still finds x.
+    if (f.name == name || stem(f.name) == stem(name)) file = &f;
   if (!file) {
     *problem = "There is no NAT scenario called '" + name + "'.";
     return std::nullopt;

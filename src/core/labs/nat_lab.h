@@ -100,9 +100,10 @@ class NatLab {
   // `#/nat/<challenge id or scenario name>`; "" or a problem for the
   // learner, in which case nothing changed.
   std::string open_link(const std::string& arg);
-  // The scenario files the lab may open, named relative to lessons/
-  // ("scenarios/pat-home.json"). The app hands them over at start-up
-  // because the core reads no files.
+  // The scenario files the lab may open (lessons/scenarios/*.json), named
+  // relative to lessons/ ("scenarios/pat-home.json") or by path; they are
+  // found by file name. The app hands them over at start-up because the
+  // core reads no files.
   void set_scenarios(std::vector<SourceFile> files);
 
   // Opens a scenario by file name ("scenarios/pat-home.json" or "pat-home").
