@@ -200,7 +200,7 @@ void NatLabView::draw_topology() {
   const bool cgn = lab.network().cgn() != nullptr;
   // Wider boxes and smaller text on a phone, so addresses stay readable.
   const bool small = width < ImGui::GetFontSize() * 30;
-  const float box_w = std::min(width * (cgn ? 0.23f : 0.3f), ImGui::GetFontSize() * 10);
+  const float box_w = std::min(width * (cgn ? 0.2f : 0.3f), ImGui::GetFontSize() * 10);
   const float text_size = ImGui::GetFontSize() * (small ? 0.8f : 1.0f);
   ImFont* font = ImGui::GetFont();
   auto text_w = [&](const char* t) { return font->CalcTextSizeA(text_size, FLT_MAX, 0, t).x; };
