@@ -290,6 +290,12 @@ std::string App::state_json() const {
   state["lesson"] = in_lesson ? json::Value(route.args[0]) : json::Value();
   state["step"] = in_lesson ? json::Value(std::stod(route.args[1])) : json::Value();
   state["quiz"] = quiz_state();
+  if (route.screen == nav::Screen::Nat) {
+    json::Value nat = json::Value::object();
+    nat["challenge"] = model_.nat.challenge_id();
+    nat["solved"] = model_.nat.challenge_solved();
+    state["nat"] = nat;
+  }
   json::Value progress = json::Value::object();
   progress["questions"] = model_.progress.questions.size();
   progress["lessons"] = model_.progress.lessons.size();
