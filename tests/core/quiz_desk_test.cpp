@@ -132,7 +132,7 @@ TEST_CASE("quiz desk: the same generated link gives the same question on any des
   CHECK(a.desk.id() == "classify-port/4243");
 }
 
-TEST_CASE("quiz desk: a link followed before the bank is attached opens on attach") {
+TEST_CASE("quiz desk: a link followed before the bank is attached opens once attached") {
   practice::Pool bank = shipped_bank();
   progress::Progress progress = progress::fresh_progress(kStart);
   QuizDesk desk;
@@ -140,8 +140,23 @@ TEST_CASE("quiz desk: a link followed before the bank is attached opens on attac
   CHECK(desk.open_link({"question", bank.at(0).id}) == "");
   CHECK(desk.mode() == QuizMode::Menu);
   desk.attach(&bank, &progress);
+  CHECK(desk.mode() == QuizMode::Menu);  // and the time, first
+  desk.update(kStart);
   CHECK(desk.mode() == QuizMode::Bank);
   CHECK(desk.id() == bank.at(0).id);
+}
+
+TEST_CASE("quiz desk: an exam link followed at start-up starts its clock at the first update") {
+  practice::Pool bank = shipped_bank();
+  progress::Progress progress = progress::fresh_progress(kStart);
+  QuizDesk desk;
+  CHECK(desk.open_link({"exam"}) == "");
+  desk.attach(&bank, &progress);
+  desk.update(kStart + kMinute);
+  REQUIRE(desk.exam());
+  CHECK(desk.exam()->started_ms() == kStart + kMinute);
+  CHECK_FALSE(desk.exam()->finished());
+  CHECK(desk.exam_remaining_ms() == desk.exam_choice().time_limit_ms);
 }
 
 TEST_CASE("quiz desk: practice counts answers and right answers and records them") {

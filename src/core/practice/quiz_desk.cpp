@@ -51,13 +51,18 @@ void QuizDesk::attach(const Pool* bank, progress::Progress* progress) {
   bank_ = bank;
   progress_ = progress;
   pool_records_ = static_cast<size_t>(-1);  // a new bank or progress: rebuild the pool
-  if (pending_link_ && attached()) {
-    std::vector<std::string> args = std::move(*pending_link_);
-    pending_link_.reset();
-    // A link that no longer fits (a bank id that is not in the bank) leaves
-    // the menu open; the app already showed the link as accepted.
-    if (!open_args(args).empty()) open_menu();
-  }
+  open_pending_link();
+}
+
+void QuizDesk::open_pending_link() {
+  // Sessions start at the time given, so a link waits for the first
+  // update() too: an exam started at time 0 would be over at once.
+  if (!pending_link_ || !attached() || !has_time_) return;
+  std::vector<std::string> args = std::move(*pending_link_);
+  pending_link_.reset();
+  // A link that no longer fits (a bank id that is not in the bank) leaves
+  // the menu open; the app already showed the link as accepted.
+  if (!open_args(args).empty()) open_menu();
 }
 
 const Pool& QuizDesk::pool() {
@@ -119,9 +124,9 @@ std::string QuizDesk::open_link(const std::vector<std::string>& args) {
   if (is_open(args)) return "";
   const std::string problem = link_problem(args);
   if (!problem.empty()) return problem;
-  if (!attached()) {
-    // The app may follow the start-up link before it attaches the bank:
-    // the link is opened by attach().
+  if (!attached() || !has_time_) {
+    // The app may follow the start-up link before it attaches the bank or
+    // tells the time: the link is opened once it has done both.
     pending_link_ = args;
     return "";
   }
@@ -184,6 +189,8 @@ std::vector<std::string> QuizDesk::link() const {
 
 void QuizDesk::update(progress::Millis now_ms) {
   now_ms_ = now_ms;
+  has_time_ = true;
+  open_pending_link();
   if (exam_ && progress_ && !exam_->finished()) exam_->update(*progress_, now_ms);
 }
 

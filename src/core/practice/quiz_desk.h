@@ -56,7 +56,7 @@ std::optional<quiz::Question> generated_question(const std::string& id);
 class QuizDesk {
  public:
   // Where the questions and the progress are. A link opened before attach()
-  // is kept and opened here.
+  // and the first update() is kept and opened once both have happened.
   void attach(const Pool* bank, progress::Progress* progress);
   bool attached() const { return bank_ != nullptr && progress_ != nullptr; }
 
@@ -129,12 +129,14 @@ class QuizDesk {
  private:
   std::string open_args(const std::vector<std::string>& args);
   void reset_session();
+  void open_pending_link();
   bool is_open(const std::vector<std::string>& args) const;
 
   const Pool* bank_ = nullptr;
   progress::Progress* progress_ = nullptr;
   std::optional<std::vector<std::string>> pending_link_;
   progress::Millis now_ms_ = 0;
+  bool has_time_ = false;
   uint64_t sessions_ = 0;  // seeds each new session differently, yet reproducibly
 
   Pool pool_;
