@@ -243,7 +243,16 @@ void QuizView::draw_practice() {
   paragraph(score.c_str(), Tone::Muted);
   if (back_to_menu_button()) return;
   ImGui::Separator();
-  if (const quiz::Question* q = desk.question()) handle(card_.draw(ctx_, *q, desk.last_grade()));
+  if (const quiz::Question* q = desk.question())
+    handle(card_.draw(ctx_, *q, desk.last_grade(), session_options()));
+}
+
+QuestionCard::Options QuizView::session_options() const {
+  // Revealing before answering would let a learner collect a right answer
+  // for their schedule, so practice and review reveal only in presenter mode.
+  QuestionCard::Options options;
+  options.allow_reveal = ctx_.model->presenter;
+  return options;
 }
 
 // ----------------------------------------------------------------- exam
@@ -358,7 +367,7 @@ void QuizView::draw_review() {
                               std::to_string(desk.correct()) + " right so far";
     paragraph(where.c_str(), Tone::Muted);
     ImGui::Separator();
-    handle(card_.draw(ctx_, *q, desk.last_grade()));
+    handle(card_.draw(ctx_, *q, desk.last_grade(), session_options()));
     return;
   }
   std::string line;

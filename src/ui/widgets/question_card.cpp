@@ -117,7 +117,9 @@ QuestionCard::Action QuestionCard::draw(const ViewContext& ctx, const quiz::Ques
       paragraph("This is a task for a lab: do it there and the lab checks it.", Tone::Muted);
     } else {
       ImGui::BeginDisabled(!complete(q));
-      if (big_button(options.submit_label) && build_response(q)) action = Action::Submit;
+      const bool submit = big_button(options.submit_label) || (enter_pressed_ && complete(q));
+      if (submit && build_response(q)) action = Action::Submit;
+      enter_pressed_ = false;
       ImGui::EndDisabled();
     }
     if (options.allow_reveal && !revealed_) {
@@ -166,8 +168,12 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
       ImGui::BeginDisabled(locked);
       ImGui::PushFont(numeric ? ctx.fonts->mono : ctx.fonts->body);
       ImGui::SetNextItemWidth(input_width);
-      ImGui::InputTextWithHint("##answer", numeric ? "a number, e.g. 443" : "your answer", text_,
-                               sizeof text_, numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
+      // Enter checks the answer, so a typed answer needs no trip to the button.
+      const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
+                                        (numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
+      if (ImGui::InputTextWithHint("##answer", numeric ? "a number, e.g. 443" : "your answer",
+                                   text_, sizeof text_, flags))
+        enter_pressed_ = true;
       ImGui::PopFont();
       ImGui::EndDisabled();
       break;
