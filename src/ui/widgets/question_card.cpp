@@ -18,7 +18,10 @@ namespace {
 // whole row is the tap target. The Selectable carries the option's text as
 // its label (drawn invisibly) so keyboard navigation and tests find it by
 // what it says; the wrapped text is drawn on top.
-bool option_row(const char* text, int index, bool selected, bool square, bool locked) {
+// After the answer (`locked`), `ink` marks the right options green and a
+// wrong choice red, so the feedback points at the options themselves.
+bool option_row(const char* text, int index, bool selected, bool square, bool locked,
+                Tone ink_tone = Tone::Text) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float marker = ImGui::GetFontSize();
   const float pad = style.FramePadding.y * 2;
@@ -38,7 +41,7 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
   ImGui::PopStyleColor();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImU32 ink = ImGui::GetColorU32(tone(Tone::Text));
+  const ImU32 ink = ImGui::GetColorU32(tone(ink_tone));
   const ImU32 accent = ImGui::GetColorU32(tone(Tone::Accent));
   const ImVec2 centre(pos.x + marker * 0.5f + style.ItemInnerSpacing.x, pos.y + height * 0.5f);
   const float r = marker * 0.4f;
@@ -56,6 +59,12 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
                 ImVec2(pos.x + text_x, pos.y + (height - size.y) * 0.5f), ink, text, nullptr,
                 wrap);
   return clicked && !locked;
+}
+
+Tone option_tone(const quiz::ChoiceOption& option, bool chosen, bool locked) {
+  if (!locked) return Tone::Text;
+  if (option.fraction > 0) return Tone::Success;
+  return chosen ? Tone::Danger : Tone::Muted;
 }
 
 // A button at least a line and a half tall, so a finger finds it.
@@ -146,13 +155,15 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
     case quiz::QuestionType::SingleChoice:
       for (size_t i = 0; i < q.options.size(); ++i)
         if (option_row(q.options[i].text.c_str(), static_cast<int>(i),
-                       single_ == static_cast<int>(i), false, locked))
+                       single_ == static_cast<int>(i), false, locked,
+                       option_tone(q.options[i], single_ == static_cast<int>(i), locked)))
           single_ = static_cast<int>(i);
       break;
     case quiz::QuestionType::MultipleChoice:
       paragraph("Choose every answer that applies.", Tone::Muted);
       for (size_t i = 0; i < q.options.size(); ++i)
-        if (option_row(q.options[i].text.c_str(), static_cast<int>(i), multiple_[i], true, locked))
+        if (option_row(q.options[i].text.c_str(), static_cast<int>(i), multiple_[i], true, locked,
+                       option_tone(q.options[i], multiple_[i], locked)))
           multiple_[i] = !multiple_[i];
       break;
     case quiz::QuestionType::TrueFalse:
