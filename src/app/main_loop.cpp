@@ -84,8 +84,10 @@ bool App::init(const LaunchOptions& options) {
   model_.now_ms = wall_clock_ms();
   const std::string content_notice = load_content(model_, platform::asset_dir());
   progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
+  model_.progress_store = progress_store_.get();
   progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
   model_.progress = saved_progress_ = progress.progress;
+  model_.quiz.attach(&model_.content.bank, &model_.progress);
 
   // Links are checked against the model: a lesson or step that does not
   // exist opens the course home with a message.
@@ -97,10 +99,16 @@ bool App::init(const LaunchOptions& options) {
   if (!loaded.notice.empty()) navigator_.set_notice(loaded.notice);
   if (!progress.notice.empty()) navigator_.set_notice(progress.notice);
 
-  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_});
+  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_,
+                              &platform::file_exchange(options)});
   apply_settings();
   frames_wanted_ = kTrailingFrames;
   return true;
+}
+
+void App::file_picked(const std::string& text) {
+  model_.preview_import(text);
+  wake();
 }
 
 void App::wake() { frames_wanted_ = std::max(frames_wanted_, kTrailingFrames); }
@@ -281,7 +289,53 @@ std::string App::state_json() const {
   const bool in_lesson = route.screen == nav::Screen::Lesson && route.args.size() == 2;
   state["lesson"] = in_lesson ? json::Value(route.args[0]) : json::Value();
   state["step"] = in_lesson ? json::Value(std::stod(route.args[1])) : json::Value();
+  state["quiz"] = quiz_state();
+  json::Value progress = json::Value::object();
+  progress["questions"] = model_.progress.questions.size();
+  progress["lessons"] = model_.progress.lessons.size();
+  auto record = in_lesson ? model_.progress.lessons.find(route.args[0]) : model_.progress.lessons.end();
+  progress["lesson_steps_done"] = record == model_.progress.lessons.end() ? 0 : record->second.completed_steps.size();
+  state["progress"] = progress;
   return json::write(state);
+}
+
+json::Value App::quiz_state() const {
+  // The question on screen: a lesson's checkpoint while a lesson is open,
+  // the quiz screen's question there.
+  const nav::Route& route = navigator_.current();
+  const quiz::Question* question = nullptr;
+  json::Value quiz = json::Value::object();
+  bool showing_feedback = false;
+  if (route.screen == nav::Screen::Quiz) {
+    question = model_.quiz.question();
+    quiz["id"] = model_.quiz.id();
+    quiz["answered"] = model_.quiz.answered();
+    quiz["correct"] = model_.quiz.correct();
+    showing_feedback = model_.quiz.last_grade().has_value();
+  } else if (route.screen == nav::Screen::Lesson && model_.checkpoint && !route.args.empty() &&
+             model_.checkpoint->lesson_id == route.args[0]) {
+    const model::Checkpoint& cp = *model_.checkpoint;
+    question = cp.shown_question();
+    quiz["id"] = question ? question->id : "";
+    quiz["answered"] = cp.session.run().position();
+    quiz["correct"] = cp.session.right();
+    quiz["finished"] = cp.session.finished();
+    showing_feedback = cp.showing_feedback;
+  } else {
+    return json::Value();
+  }
+  quiz["explanation"] = showing_feedback && question ? question->explanation : "";
+  // What a learner would click to answer right, so a browser test can
+  // answer through the real widgets without knowing the bank.
+  std::string answer_label;
+  if (question) {
+    const quiz::Response right = quiz::correct_response(*question);
+    if (auto* truth = std::get_if<quiz::TrueFalseResponse>(&right)) answer_label = truth->value ? "True" : "False";
+    if (auto* choice = std::get_if<quiz::ChoiceResponse>(&right); choice && !choice->selected.empty())
+      answer_label = question->options[choice->selected.front()].text;
+  }
+  quiz["correct_label"] = answer_label;
+  return quiz;
 }
 
 std::string App::command(const std::string& json_text) {

@@ -16,6 +16,7 @@
 
 #include "app/gl_textures.h"
 #include "app/platform.h"
+#include "core/json.h"
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/progress/progress_store.h"
@@ -35,11 +36,15 @@ class App {
   bool idle() const { return frames_wanted_ == 0 && deferred_events_.empty() && !quit_; }
   // Something outside SDL's event queue happened (browser event, command).
   void wake();
+  // The browser's file picker delivered a file: a progress import to preview.
+  void file_picked(const std::string& text);
   // Tears everything down; returns the process exit code.
   int shutdown();
 
   // The test hook behind window.portlab.state(): a JSON object.
   std::string state_json() const;
+  // The quiz part of state(): the question on screen and the session's counts.
+  json::Value quiz_state() const;
   // The test hook behind window.portlab.command(): takes a JSON object such
   // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...};
   // {"widgets": true} also answers the labelled widgets of the last frame

@@ -5,6 +5,7 @@
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
+#include "ui/file_exchange.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"
 
@@ -16,6 +17,7 @@ struct ViewContext {
   const FontSet* fonts = nullptr;
   model::Model* model = nullptr;
   Textures* textures = nullptr;
+  FileExchange* files = nullptr;
 };
 
 }  // namespace portlab::ui

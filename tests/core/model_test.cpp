@@ -6,6 +6,8 @@
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/progress/lesson_progress.h"
+#include "core/progress/progress_store.h"
+#include "core/storage/key_value_store.h"
 
 using namespace portlab;
 
@@ -150,4 +152,48 @@ TEST_CASE("checkpoint: an answer is graded and recorded, its feedback stays unti
   }
   CHECK(m.checkpoint->session.passed());
   CHECK(m.progress.lessons["port-ranges"].checkpoint_passed);
+}
+
+TEST_CASE("import: a file is previewed and described, replaces progress only when confirmed, keeps the old aside") {
+  model::Model m = loaded_model();
+  storage::MemoryStore store;
+  progress::ProgressStore progress_store(store);
+  m.progress_store = &progress_store;
+  m.progress = progress::fresh_progress(1000);
+  progress::open_step(m.progress, "port-ranges", 1, 2000);
+
+  progress::Progress other = progress::fresh_progress(86400000LL * 20000);  // 2024-10-04
+  progress::pass_checkpoint(other, "what-is-a-port", 86400000LL * 20000);
+  m.preview_import(progress::export_text(other));
+  REQUIRE(m.import_preview);
+  REQUIRE(m.import_preview->ok());
+  const std::string question = progress::describe_import(*m.import_preview);
+  CHECK(question.find("1 lesson (1 checkpoint passed)") != std::string::npos);
+  CHECK(question.find("2024-10-04") != std::string::npos);
+  CHECK(m.progress.lessons.count("port-ranges") == 1);  // nothing changed yet
+
+  m.cancel_import();
+  CHECK_FALSE(m.import_preview);
+  CHECK(m.progress.lessons.count("port-ranges") == 1);
+
+  m.preview_import(progress::export_text(other));
+  m.confirm_import();
+  CHECK(m.progress == other);
+  CHECK(store.documents.count(progress::kBeforeImportKey) == 1);
+  CHECK_FALSE(m.import_message.empty());
+
+  // A file that is not progress changes nothing and says why.
+  m.preview_import("{\"format\": \"something-else\"}");
+  REQUIRE(m.import_preview);
+  CHECK_FALSE(m.import_preview->ok());
+  CHECK(progress::describe_import(*m.import_preview) == m.import_preview->error);
+  m.confirm_import();
+  CHECK(m.progress == other);
+}
+
+TEST_CASE("calendar dates: the Unix epoch, a leap day and a date before 1970") {
+  CHECK(progress::calendar_date(0) == "1970-01-01");
+  CHECK(progress::calendar_date(951782400000LL) == "2000-02-29");
+  CHECK(progress::calendar_date(-86400000LL) == "1969-12-31");
+  CHECK(progress::calendar_date(-1) == "1969-12-31");
 }

@@ -108,4 +108,20 @@ void Model::next_checkpoint_question() {
   if (checkpoint) checkpoint->showing_feedback = false;
 }
 
+void Model::preview_import(const std::string& file_text) {
+  import_preview = progress::preview_import(file_text, progress);
+  import_message.clear();
+}
+
+void Model::confirm_import() {
+  if (!import_preview || !progress_store) return;
+  import_message = progress_store->apply_import(*import_preview, progress).message;
+  import_preview.reset();
+}
+
+void Model::cancel_import() {
+  import_preview.reset();
+  import_message = "Nothing was imported; your progress is as it was.";
+}
+
 }  // namespace portlab::model

@@ -18,6 +18,7 @@
 #include "core/practice/question_pick.h"
 #include "core/practice/quiz_desk.h"
 #include "core/progress/progress.h"
+#include "core/progress/progress_store.h"
 #include "core/source_file.h"
 
 namespace portlab::model {
@@ -56,6 +57,11 @@ struct Model {
   // Classroom presenter mode: large text, no top bar, keyboard stepping.
   bool presenter = false;
   std::optional<Checkpoint> checkpoint;
+  // Where progress is saved; set by the app (imports replace the save).
+  progress::ProgressStore* progress_store = nullptr;
+  // A progress file the learner chose, checked and waiting for confirmation.
+  std::optional<progress::ImportPreview> import_preview;
+  std::string import_message;  // the outcome of the last import, for the learner
   labs::BindLab bind;
   labs::EphemeralLab ephemeral;
   labs::NatLab nat;
@@ -79,6 +85,13 @@ struct Model {
   void answer_checkpoint(const quiz::Response& response);
   // Leaves the feedback and shows the next question (or the result).
   void next_checkpoint_question();
+
+  // Importing progress from a file: check it and say what it holds, then
+  // replace the progress only when the learner confirms (the old progress
+  // is kept aside, see progress_store.h).
+  void preview_import(const std::string& file_text);
+  void confirm_import();
+  void cancel_import();
 };
 
 }  // namespace portlab::model

@@ -85,7 +85,7 @@ void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
     paragraph("No lessons could be loaded. See the problems listed at the bottom of this page.", Tone::Warning);
     return;
   }
-  const float card_height = ImGui::GetTextLineHeightWithSpacing() * 5.2f + ImGui::GetStyle().WindowPadding.y * 2;
+  const float card_height = ImGui::GetTextLineHeightWithSpacing() * 6.4f + ImGui::GetStyle().WindowPadding.y * 2;
   // Two columns on wide screens, one on phones.
   const int columns = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40 ? 2 : 1;
   if (!ImGui::BeginTable("lessons", columns, ImGuiTableFlags_SizingStretchSame)) return;
@@ -107,7 +107,8 @@ void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
       const std::string overlay = std::to_string(s.completed) + " of " + std::to_string(s.steps) + " steps" +
                                   (s.checkpoint_passed ? ", checkpoint passed" : "");
       ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
-      const std::string open = (s.started() ? "Continue " : "Open ") + s.lesson->title;
+      // One visible word; the id keeps each button's label unique.
+      const std::string open = (s.started() ? "Continue##" : "Open##") + s.lesson->id;
       if (ImGui::Button(open.c_str())) ctx_.navigator->go(model::lesson_route(s.lesson->id, s.current_step));
     });
     ImGui::PopID();
