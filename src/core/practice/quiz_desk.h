@@ -64,6 +64,9 @@ class QuizDesk {
   // learner, in which case nothing changed. The link of the mode already
   // open keeps its session (the browser's back button re-opens links).
   std::string open_link(const std::vector<std::string>& args);
+  // Why a link accepted before the first update() could not open after all
+  // (handed out once), or "".
+  std::string take_link_problem();
   // The link of what is open now, for the address bar.
   std::vector<std::string> link() const;
 
@@ -135,6 +138,7 @@ class QuizDesk {
   const Pool* bank_ = nullptr;
   progress::Progress* progress_ = nullptr;
   std::optional<std::vector<std::string>> pending_link_;
+  std::string link_problem_;
   progress::Millis now_ms_ = 0;
   bool has_time_ = false;
   uint64_t sessions_ = 0;  // seeds each new session differently, yet reproducibly

@@ -117,6 +117,8 @@ void QuizView::draw() {
               std::chrono::system_clock::now().time_since_epoch())
               .count();
   desk.update(now);
+  const std::string late_problem = desk.take_link_problem();
+  if (!late_problem.empty()) problem_ = late_problem;
   follow_route();
 
   if (!problem_.empty()) paragraph(problem_.c_str(), Tone::Warning);
