@@ -276,7 +276,7 @@ void QuizView::draw_exam() {
                              std::to_string(exam->answered()) + " of " +
                              std::to_string(exam->size());
   ImGui::PushFont(ctx_.fonts->bold);
-  ImGui::TextUnformatted(status.c_str());
+  paragraph(status.c_str());  // wraps on a phone
   ImGui::PopFont();
 
   // Jump to any question; answered ones are marked.
@@ -376,8 +376,11 @@ void QuizView::draw_review() {
   if (desk.review_size() > 0)
     line = "Review done: " + std::to_string(desk.correct()) + " of " +
            std::to_string(desk.review_size()) + " right.";
-  else
+  else if (desk.next_review())
     line = "Nothing is due for review now.";
+  else
+    line = "Nothing to review yet: every question you answer in practice or an exam joins the "
+           "review schedule.";
   if (const std::optional<progress::NextReview> next = desk.next_review())
     line += next->wait_ms > 0 ? " The next review comes " + wait_text(next->wait_ms) + "."
                               : " Some questions are due again already.";

@@ -26,7 +26,9 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
   const float marker = ImGui::GetFontSize();
   const float pad = style.FramePadding.y * 2;
   const float text_x = marker + style.ItemInnerSpacing.x * 2;
-  const float wrap = std::max(ImGui::GetContentRegionAvail().x - text_x, marker * 4);
+  // As wide as reading text, so the row's highlight stays near its words.
+  const float width = reading_width();
+  const float wrap = std::max(width - text_x, marker * 4);
   const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
   const float height = std::max(ImGui::GetFrameHeight() * 1.4f, size.y + pad * 2);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -37,7 +39,7 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
   const bool clicked =
       ImGui::Selectable(full.c_str(), selected, locked ? ImGuiSelectableFlags_Disabled : 0,
-                        ImVec2(0, height));
+                        ImVec2(width, height));
   ImGui::PopStyleColor();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
