@@ -132,7 +132,7 @@ TEST_CASE("quiz desk: the same generated link gives the same question on any des
   CHECK(a.desk.id() == "classify-port/4243");
 }
 
-TEST_CASE("quiz desk: a link followed before the bank is attached opens on attach") {
+TEST_CASE("quiz desk: a link followed before the bank is attached opens once attached") {
   practice::Pool bank = shipped_bank();
   progress::Progress progress = progress::fresh_progress(kStart);
   QuizDesk desk;
@@ -140,8 +140,50 @@ TEST_CASE("quiz desk: a link followed before the bank is attached opens on attac
   CHECK(desk.open_link({"question", bank.at(0).id}) == "");
   CHECK(desk.mode() == QuizMode::Menu);
   desk.attach(&bank, &progress);
+  CHECK(desk.mode() == QuizMode::Menu);  // and the time, first
+  desk.update(kStart);
   CHECK(desk.mode() == QuizMode::Bank);
   CHECK(desk.id() == bank.at(0).id);
+}
+
+TEST_CASE("quiz desk: an exam link followed at start-up starts its clock at the first update") {
+  practice::Pool bank = shipped_bank();
+  progress::Progress progress = progress::fresh_progress(kStart);
+  QuizDesk desk;
+  CHECK(desk.open_link({"exam"}) == "");
+  desk.attach(&bank, &progress);
+  desk.update(kStart + kMinute);
+  REQUIRE(desk.exam());
+  CHECK(desk.exam()->started_ms() == kStart + kMinute);
+  CHECK_FALSE(desk.exam()->finished());
+  CHECK(desk.exam_remaining_ms() == desk.exam_choice().time_limit_ms);
+}
+
+TEST_CASE("quiz desk: once attached, a start-up link to a missing bank question is refused") {
+  practice::Pool bank = shipped_bank();
+  progress::Progress progress = progress::fresh_progress(kStart);
+  QuizDesk desk;
+  desk.attach(&bank, &progress);  // as the app does, before it knows the time
+  CHECK_FALSE(desk.open_link({"question", "no-such-question"}).empty());
+  CHECK(desk.open_link({"question", bank.at(1).id}) == "");
+  desk.update(kStart);
+  CHECK(desk.id() == bank.at(1).id);
+  CHECK(desk.take_link_problem().empty());
+}
+
+TEST_CASE("quiz desk: a start-up exam link that cannot draw enough questions says why") {
+  practice::Pool bank;  // no bank: only generated questions
+  progress::Progress progress = progress::fresh_progress(kStart);
+  QuizDesk desk;
+  practice::ExamChoice huge;
+  huge.questions = 100000;
+  desk.set_exam_choice(huge);
+  desk.attach(&bank, &progress);
+  CHECK(desk.open_link({"exam"}) == "");
+  desk.update(kStart);
+  CHECK(desk.mode() == QuizMode::Menu);
+  CHECK_FALSE(desk.take_link_problem().empty());
+  CHECK(desk.take_link_problem().empty());  // handed out once
 }
 
 TEST_CASE("quiz desk: practice counts answers and right answers and records them") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/keys.h"
 #include "ui/widgets/question_card.h"
 #include "view_harness.h"
 
@@ -110,4 +111,23 @@ TEST_CASE("question card: a new question starts from a blank answer") {
   f.h.frames(2, f.draw);
   REQUIRE(f.click("Check answer"));
   CHECK(f.last == Action::None);  // nothing chosen for the new question
+}
+
+TEST_CASE("question card: a typed port and Enter submit a numeric response") {
+  CardFixture f;
+  f.question = quiz::Question{};
+  f.question.id = "ssh-port";
+  f.question.type = quiz::QuestionType::Numeric;
+  f.question.prompt = "Which TCP port does SSH listen on by default?";
+  f.question.numeric_answers.push_back({22, 22, 1, ""});
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("##answer"));
+  ImGui::GetIO().AddInputCharactersUTF8("22");
+  f.h.frames(1, f.draw);
+  CHECK(f.last == Action::None);
+  f.h.press_key(ui::keys::kEnter, f.draw);
+  REQUIRE(f.last == Action::Submit);
+  const auto* number = std::get_if<quiz::NumericResponse>(&f.card.response());
+  REQUIRE(number);
+  CHECK(number->value == 22);
 }

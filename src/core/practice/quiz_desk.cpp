@@ -51,13 +51,28 @@ void QuizDesk::attach(const Pool* bank, progress::Progress* progress) {
   bank_ = bank;
   progress_ = progress;
   pool_records_ = static_cast<size_t>(-1);  // a new bank or progress: rebuild the pool
-  if (pending_link_ && attached()) {
-    std::vector<std::string> args = std::move(*pending_link_);
-    pending_link_.reset();
-    // A link that no longer fits (a bank id that is not in the bank) leaves
-    // the menu open; the app already showed the link as accepted.
-    if (!open_args(args).empty()) open_menu();
+  open_pending_link();
+}
+
+void QuizDesk::open_pending_link() {
+  // Sessions start at the time given, so a link waits for the first
+  // update() too: an exam started at time 0 would be over at once.
+  if (!pending_link_ || !attached() || !has_time_) return;
+  std::vector<std::string> args = std::move(*pending_link_);
+  pending_link_.reset();
+  // A link that cannot open now (too few questions for an exam) leaves the
+  // menu open; the app already took the link, so the view says why.
+  const std::string problem = open_args(args);
+  if (!problem.empty()) {
+    open_menu();
+    link_problem_ = problem;
   }
+}
+
+std::string QuizDesk::take_link_problem() {
+  std::string problem;
+  problem.swap(link_problem_);
+  return problem;
 }
 
 const Pool& QuizDesk::pool() {
@@ -119,9 +134,11 @@ std::string QuizDesk::open_link(const std::vector<std::string>& args) {
   if (is_open(args)) return "";
   const std::string problem = link_problem(args);
   if (!problem.empty()) return problem;
-  if (!attached()) {
-    // The app may follow the start-up link before it attaches the bank:
-    // the link is opened by attach().
+  if (attached() && args.size() == 2 && args[0] == "question" && !find_question(*bank_, args[1]))
+    return "There is no question \"" + args[1] + "\" in the question bank.";
+  if (!attached() || !has_time_) {
+    // The app may follow the start-up link before it attaches the bank or
+    // tells the time: the link is opened once it has done both.
     pending_link_ = args;
     return "";
   }
@@ -184,6 +201,8 @@ std::vector<std::string> QuizDesk::link() const {
 
 void QuizDesk::update(progress::Millis now_ms) {
   now_ms_ = now_ms;
+  has_time_ = true;
+  open_pending_link();
   if (exam_ && progress_ && !exam_->finished()) exam_->update(*progress_, now_ms);
 }
 

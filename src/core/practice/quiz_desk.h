@@ -56,7 +56,7 @@ std::optional<quiz::Question> generated_question(const std::string& id);
 class QuizDesk {
  public:
   // Where the questions and the progress are. A link opened before attach()
-  // is kept and opened here.
+  // and the first update() is kept and opened once both have happened.
   void attach(const Pool* bank, progress::Progress* progress);
   bool attached() const { return bank_ != nullptr && progress_ != nullptr; }
 
@@ -64,6 +64,9 @@ class QuizDesk {
   // learner, in which case nothing changed. The link of the mode already
   // open keeps its session (the browser's back button re-opens links).
   std::string open_link(const std::vector<std::string>& args);
+  // Why a link accepted before the first update() could not open after all
+  // (handed out once), or "".
+  std::string take_link_problem();
   // The link of what is open now, for the address bar.
   std::vector<std::string> link() const;
 
@@ -129,12 +132,15 @@ class QuizDesk {
  private:
   std::string open_args(const std::vector<std::string>& args);
   void reset_session();
+  void open_pending_link();
   bool is_open(const std::vector<std::string>& args) const;
 
   const Pool* bank_ = nullptr;
   progress::Progress* progress_ = nullptr;
   std::optional<std::vector<std::string>> pending_link_;
+  std::string link_problem_;
   progress::Millis now_ms_ = 0;
+  bool has_time_ = false;
   uint64_t sessions_ = 0;  // seeds each new session differently, yet reproducibly
 
   Pool pool_;

@@ -117,6 +117,8 @@ void QuizView::draw() {
               std::chrono::system_clock::now().time_since_epoch())
               .count();
   desk.update(now);
+  const std::string late_problem = desk.take_link_problem();
+  if (!late_problem.empty()) problem_ = late_problem;
   follow_route();
 
   if (!problem_.empty()) paragraph(problem_.c_str(), Tone::Warning);
@@ -243,7 +245,16 @@ void QuizView::draw_practice() {
   paragraph(score.c_str(), Tone::Muted);
   if (back_to_menu_button()) return;
   ImGui::Separator();
-  if (const quiz::Question* q = desk.question()) handle(card_.draw(ctx_, *q, desk.last_grade()));
+  if (const quiz::Question* q = desk.question())
+    handle(card_.draw(ctx_, *q, desk.last_grade(), session_options()));
+}
+
+QuestionCard::Options QuizView::session_options() const {
+  // Revealing before answering would let a learner collect a right answer
+  // for their schedule, so practice and review reveal only in presenter mode.
+  QuestionCard::Options options;
+  options.allow_reveal = ctx_.model->presenter;
+  return options;
 }
 
 // ----------------------------------------------------------------- exam
@@ -265,7 +276,7 @@ void QuizView::draw_exam() {
                              std::to_string(exam->answered()) + " of " +
                              std::to_string(exam->size());
   ImGui::PushFont(ctx_.fonts->bold);
-  ImGui::TextUnformatted(status.c_str());
+  paragraph(status.c_str());  // wraps on a phone
   ImGui::PopFont();
 
   // Jump to any question; answered ones are marked.
@@ -358,15 +369,18 @@ void QuizView::draw_review() {
                               std::to_string(desk.correct()) + " right so far";
     paragraph(where.c_str(), Tone::Muted);
     ImGui::Separator();
-    handle(card_.draw(ctx_, *q, desk.last_grade()));
+    handle(card_.draw(ctx_, *q, desk.last_grade(), session_options()));
     return;
   }
   std::string line;
   if (desk.review_size() > 0)
     line = "Review done: " + std::to_string(desk.correct()) + " of " +
            std::to_string(desk.review_size()) + " right.";
-  else
+  else if (desk.next_review())
     line = "Nothing is due for review now.";
+  else
+    line = "Nothing to review yet: every question you answer in practice or an exam joins the "
+           "review schedule.";
   if (const std::optional<progress::NextReview> next = desk.next_review())
     line += next->wait_ms > 0 ? " The next review comes " + wait_text(next->wait_ms) + "."
                               : " Some questions are due again already.";

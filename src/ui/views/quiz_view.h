@@ -34,6 +34,7 @@ class QuizView : public View {
   void draw_single();
   void handle(QuestionCard::Action action);
   bool back_to_menu_button();
+  QuestionCard::Options session_options() const;
 
   std::function<sim::Millis()> clock_;
   QuestionCard card_;

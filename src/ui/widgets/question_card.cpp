@@ -18,12 +18,17 @@ namespace {
 // whole row is the tap target. The Selectable carries the option's text as
 // its label (drawn invisibly) so keyboard navigation and tests find it by
 // what it says; the wrapped text is drawn on top.
-bool option_row(const char* text, int index, bool selected, bool square, bool locked) {
+// After the answer (`locked`), `ink` marks the right options green and a
+// wrong choice red, so the feedback points at the options themselves.
+bool option_row(const char* text, int index, bool selected, bool square, bool locked,
+                Tone ink_tone = Tone::Text) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float marker = ImGui::GetFontSize();
   const float pad = style.FramePadding.y * 2;
   const float text_x = marker + style.ItemInnerSpacing.x * 2;
-  const float wrap = std::max(ImGui::GetContentRegionAvail().x - text_x, marker * 4);
+  // As wide as reading text, so the row's highlight stays near its words.
+  const float width = reading_width();
+  const float wrap = std::max(width - text_x, marker * 4);
   const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
   const float height = std::max(ImGui::GetFrameHeight() * 1.4f, size.y + pad * 2);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -34,11 +39,11 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
   const bool clicked =
       ImGui::Selectable(full.c_str(), selected, locked ? ImGuiSelectableFlags_Disabled : 0,
-                        ImVec2(0, height));
+                        ImVec2(width, height));
   ImGui::PopStyleColor();
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImU32 ink = ImGui::GetColorU32(tone(Tone::Text));
+  const ImU32 ink = ImGui::GetColorU32(tone(ink_tone));
   const ImU32 accent = ImGui::GetColorU32(tone(Tone::Accent));
   const ImVec2 centre(pos.x + marker * 0.5f + style.ItemInnerSpacing.x, pos.y + height * 0.5f);
   const float r = marker * 0.4f;
@@ -56,6 +61,12 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
                 ImVec2(pos.x + text_x, pos.y + (height - size.y) * 0.5f), ink, text, nullptr,
                 wrap);
   return clicked && !locked;
+}
+
+Tone option_tone(const quiz::ChoiceOption& option, bool chosen, bool locked) {
+  if (!locked) return Tone::Text;
+  if (option.fraction > 0) return Tone::Success;
+  return chosen ? Tone::Danger : Tone::Muted;
 }
 
 // A button at least a line and a half tall, so a finger finds it.
@@ -117,7 +128,9 @@ QuestionCard::Action QuestionCard::draw(const ViewContext& ctx, const quiz::Ques
       paragraph("This is a task for a lab: do it there and the lab checks it.", Tone::Muted);
     } else {
       ImGui::BeginDisabled(!complete(q));
-      if (big_button(options.submit_label) && build_response(q)) action = Action::Submit;
+      const bool submit = big_button(options.submit_label) || (enter_pressed_ && complete(q));
+      if (submit && build_response(q)) action = Action::Submit;
+      enter_pressed_ = false;
       ImGui::EndDisabled();
     }
     if (options.allow_reveal && !revealed_) {
@@ -144,13 +157,15 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
     case quiz::QuestionType::SingleChoice:
       for (size_t i = 0; i < q.options.size(); ++i)
         if (option_row(q.options[i].text.c_str(), static_cast<int>(i),
-                       single_ == static_cast<int>(i), false, locked))
+                       single_ == static_cast<int>(i), false, locked,
+                       option_tone(q.options[i], single_ == static_cast<int>(i), locked)))
           single_ = static_cast<int>(i);
       break;
     case quiz::QuestionType::MultipleChoice:
       paragraph("Choose every answer that applies.", Tone::Muted);
       for (size_t i = 0; i < q.options.size(); ++i)
-        if (option_row(q.options[i].text.c_str(), static_cast<int>(i), multiple_[i], true, locked))
+        if (option_row(q.options[i].text.c_str(), static_cast<int>(i), multiple_[i], true, locked,
+                       option_tone(q.options[i], multiple_[i], locked)))
           multiple_[i] = !multiple_[i];
       break;
     case quiz::QuestionType::TrueFalse:
@@ -166,8 +181,12 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
       ImGui::BeginDisabled(locked);
       ImGui::PushFont(numeric ? ctx.fonts->mono : ctx.fonts->body);
       ImGui::SetNextItemWidth(input_width);
-      ImGui::InputTextWithHint("##answer", numeric ? "a number, e.g. 443" : "your answer", text_,
-                               sizeof text_, numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
+      // Enter checks the answer, so a typed answer needs no trip to the button.
+      const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
+                                        (numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
+      if (ImGui::InputTextWithHint("##answer", numeric ? "a number, e.g. 443" : "your answer",
+                                   text_, sizeof text_, flags))
+        enter_pressed_ = true;
       ImGui::PopFont();
       ImGui::EndDisabled();
       break;

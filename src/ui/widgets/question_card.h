@@ -75,6 +75,7 @@ class QuestionCard {
   std::vector<bool> multiple_;
   std::optional<bool> truth_;
   char text_[160] = {};
+  bool enter_pressed_ = false;  // in the text box, this frame
   std::vector<int> matches_;  // index into matching choices, -1 unchosen
   std::vector<std::string> match_prompts_;
   std::vector<std::string> match_choices_;
