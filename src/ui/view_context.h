@@ -6,6 +6,7 @@
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
 #include "ui/fonts.h"
+#include "ui/real_bind.h"
 #include "ui/textures.h"
 
 namespace portlab::ui {
@@ -16,6 +17,8 @@ struct ViewContext {
   const FontSet* fonts = nullptr;
   model::Model* model = nullptr;
   Textures* textures = nullptr;
+  // A real bind() on loopback: native builds only (null on the web).
+  RealBind* real_bind = nullptr;
 };
 
 }  // namespace portlab::ui
