@@ -7,9 +7,11 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
+#include "app/content.h"
 #include "app/png_writer.h"
 #include "core/json.h"
 #include "core/version.h"
@@ -22,6 +24,16 @@ namespace {
 // Frames drawn after the last input: ImGui needs a couple to settle hover
 // states, popups and auto-sized windows.
 constexpr int kTrailingFrames = 3;
+
+// How much larger presenter mode draws than the learner's own scale.
+constexpr float kPresenterScale = 1.5f;
+
+// Progress records when things happened in wall-clock milliseconds since
+// the Unix epoch, so review dates survive a restart.
+progress::Millis wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 }  // namespace
 
@@ -69,15 +81,33 @@ bool App::init(const LaunchOptions& options) {
   settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
   settings_writable_ = loaded.writable;
 
-  navigator_.open_fragment(platform::initial_fragment(options));
-  // A problem with the saved settings outranks a link problem: it is about
-  // the learner's own data.
-  if (!loaded.notice.empty()) navigator_.set_notice(loaded.notice);
+  model_.now_ms = wall_clock_ms();
+  const std::string content_notice = load_content(model_, platform::asset_dir());
+  progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
+  model_.progress_store = progress_store_.get();
+  progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
+  model_.progress = saved_progress_ = progress.progress;
 
-  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_});
+  // Links are checked against the model: a lesson or step that does not
+  // exist opens the course home with a message.
+  navigator_.set_route_check([this](nav::Route& route) { return model_.check_route(route); });
+  navigator_.open_fragment(platform::initial_fragment(options));
+  // Problems with the learner's own data (progress, settings) outrank a
+  // teacher's broken file, which outranks a link problem.
+  if (!content_notice.empty()) navigator_.set_notice(content_notice);
+  if (!loaded.notice.empty()) navigator_.set_notice(loaded.notice);
+  if (!progress.notice.empty()) navigator_.set_notice(progress.notice);
+
+  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_,
+                              &platform::file_exchange(options)});
   apply_settings();
   frames_wanted_ = kTrailingFrames;
   return true;
+}
+
+void App::file_picked(const std::string& text) {
+  model_.preview_import(text);
+  wake();
 }
 
 void App::wake() { frames_wanted_ = std::max(frames_wanted_, kTrailingFrames); }
@@ -109,8 +139,10 @@ bool App::step() {
   if (quit_) return false;
   if (frames_wanted_ == 0) return true;
 
+  model_.now_ms = wall_clock_ms();
   apply_settings();
   const bool animating = draw_frame();
+  save_progress();
   --frames_wanted_;
   if (animating) frames_wanted_ = std::max(frames_wanted_, 1);
   if (frames_wanted_ == 0 && !options_.screenshot_path.empty()) {
@@ -152,13 +184,16 @@ void App::apply_settings() {
   SDL_GetWindowSize(window_, &window_w, &window_h);
   SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
   const float device_ratio = window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
-  const float pixel_scale = settings_.ui_scale * device_ratio;
+  // Presenter mode enlarges everything for the back of a classroom.
+  const float ui_scale = model_.presenter ? settings::clamp_ui_scale(settings_.ui_scale * kPresenterScale)
+                                          : settings_.ui_scale;
+  const float pixel_scale = ui_scale * device_ratio;
   if (pixel_scale != fonts_.pixel_scale) {
-    ui::build_fonts(fonts_, platform::asset_dir(), settings_.ui_scale, device_ratio);
+    ui::build_fonts(fonts_, platform::asset_dir(), ui_scale, device_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  const std::pair<settings::Theme, float> style{settings_.theme, settings_.ui_scale};
+  const std::pair<settings::Theme, float> style{settings_.theme, ui_scale};
   if (styled_for_ != style) {
     ui::apply_theme(style.first, style.second);
     styled_for_ = style;
@@ -170,7 +205,16 @@ void App::apply_settings() {
   }
 }
 
+void App::save_progress() {
+  if (model_.progress == saved_progress_ || !progress_store_->writable()) return;
+  model_.progress.updated_ms = wall_clock_ms();
+  if (!progress_store_->save(model_.progress))
+    navigator_.set_notice("Your progress could not be saved: the browser's storage is full or blocked.");
+  saved_progress_ = model_.progress;
+}
+
 bool App::draw_frame() {
+  if (probing_) probe_.clear();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
@@ -234,11 +278,51 @@ std::string App::state_json() const {
   state["theme"] = settings::theme_id(settings_.theme);
   state["ui_scale"] = static_cast<double>(settings_.ui_scale);
   state["reduced_motion"] = settings_.reduced_motion;
+  state["presenter"] = model_.presenter;
   state["font_pixel_scale"] = static_cast<double>(fonts_.pixel_scale);
   // The logical size of the last frame drawn, so tests can tell a resize was seen.
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   state["display"] = json::Array{static_cast<double>(display.x), static_cast<double>(display.y)};
+  // Where the learner is in a lesson (step counted from 1, as in links).
+  const nav::Route& route = navigator_.current();
+  const bool in_lesson = route.screen == nav::Screen::Lesson && route.args.size() == 2;
+  state["lesson"] = in_lesson ? json::Value(route.args[0]) : json::Value();
+  state["step"] = in_lesson ? json::Value(std::stod(route.args[1])) : json::Value();
+  state["quiz"] = quiz_state();
+  json::Value progress = json::Value::object();
+  progress["questions"] = model_.progress.questions.size();
+  progress["lessons"] = model_.progress.lessons.size();
+  auto record = in_lesson ? model_.progress.lessons.find(route.args[0]) : model_.progress.lessons.end();
+  progress["lesson_steps_done"] = record == model_.progress.lessons.end() ? 0 : record->second.completed_steps.size();
+  state["progress"] = progress;
   return json::write(state);
+}
+
+json::Value App::quiz_state() const {
+  // The question on screen: a lesson's checkpoint while a lesson is open.
+  const nav::Route& route = navigator_.current();
+  if (route.screen != nav::Screen::Lesson || !model_.checkpoint || route.args.empty() ||
+      model_.checkpoint->lesson_id != route.args[0])
+    return json::Value();
+  const model::Checkpoint& cp = *model_.checkpoint;
+  const quiz::Question* question = cp.shown_question();
+  json::Value quiz = json::Value::object();
+  quiz["id"] = question ? question->id : "";
+  quiz["answered"] = cp.session.run().position();
+  quiz["correct"] = cp.session.right();
+  quiz["finished"] = cp.session.finished();
+  quiz["explanation"] = cp.showing_feedback && question ? question->explanation : "";
+  // What a learner would click to answer right, so a browser test can
+  // answer through the real widgets without knowing the bank.
+  std::string answer_label;
+  if (question) {
+    const quiz::Response right = quiz::correct_response(*question);
+    if (auto* truth = std::get_if<quiz::TrueFalseResponse>(&right)) answer_label = truth->value ? "True" : "False";
+    if (auto* choice = std::get_if<quiz::ChoiceResponse>(&right); choice && !choice->selected.empty())
+      answer_label = question->options[choice->selected.front()].text;
+  }
+  quiz["correct_label"] = answer_label;
+  return quiz;
 }
 
 std::string App::command(const std::string& json_text) {
@@ -261,8 +345,29 @@ std::string App::command(const std::string& json_text) {
     nav::ParsedRoute route = nav::parse_fragment(go->as_string());
     if (!route.problem.empty()) return fail(route.problem);
     navigator_.go(route.route);
+  } else if (cmd.find("widgets")) {
+    if (!probing_) {
+      probe_.attach();
+      probing_ = true;
+      wake();
+    }
+    json::Value answer = json::Value::object();
+    answer["ok"] = true;
+    json::Array widgets;
+    for (const ui::ProbedItem& item : probe_.items()) {
+      if (item.label.empty()) continue;
+      json::Value w = json::Value::object();
+      w["label"] = item.label;
+      w["x"] = static_cast<double>(item.min.x);
+      w["y"] = static_cast<double>(item.min.y);
+      w["w"] = static_cast<double>(item.max.x - item.min.x);
+      w["h"] = static_cast<double>(item.max.y - item.min.y);
+      widgets.push_back(std::move(w));
+    }
+    answer["widgets"] = std::move(widgets);
+    return json::write(answer);
   } else {
-    return fail("unknown command; expected \"open\" or \"go\"");
+    return fail("unknown command; expected \"open\", \"go\" or \"widgets\"");
   }
   wake();
   json::Value answer = json::Value::object();

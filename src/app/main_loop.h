@@ -8,16 +8,22 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/gl_textures.h"
 #include "app/platform.h"
+#include "core/json.h"
+#include "core/model/model.h"
 #include "core/nav/navigator.h"
+#include "core/progress/progress_store.h"
 #include "core/settings/settings.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
+#include "ui/widget_probe.h"
 
 namespace portlab::app {
 
@@ -30,18 +36,27 @@ class App {
   bool idle() const { return frames_wanted_ == 0 && deferred_events_.empty() && !quit_; }
   // Something outside SDL's event queue happened (browser event, command).
   void wake();
+  // The browser's file picker delivered a file: a progress import to preview.
+  void file_picked(const std::string& text);
   // Tears everything down; returns the process exit code.
   int shutdown();
 
   // The test hook behind window.portlab.state(): a JSON object.
   std::string state_json() const;
+  // The quiz part of state(): the question on screen and the session's counts.
+  json::Value quiz_state() const;
   // The test hook behind window.portlab.command(): takes a JSON object such
-  // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...}.
+  // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...};
+  // {"widgets": true} also answers the labelled widgets of the last frame
+  // with their rectangles in CSS pixels (empty on the first call).
   std::string command(const std::string& json_text);
 
  private:
   void handle_event(const SDL_Event& event);
   void apply_settings();
+  // Saves progress whenever it changed since the last save: answers, steps
+  // and exams are never lost to a closed tab.
+  void save_progress();
   // Draws one frame into the back buffer; true while something animates.
   bool draw_frame();
   bool write_screenshot();
@@ -55,6 +70,15 @@ class App {
   settings::Settings saved_settings_;
   bool settings_writable_ = true;
   storage::KeyValueStore* store_ = nullptr;
+
+  model::Model model_;
+  std::unique_ptr<progress::ProgressStore> progress_store_;
+  progress::Progress saved_progress_;
+  GlTextures textures_;
+  // Attached on a test's first {"widgets": true} command, so the
+  // end-to-end tests can find a button by its label and click it for real.
+  ui::WidgetProbe probe_;
+  bool probing_ = false;
 
   ui::FontSet fonts_;
   ui::Shell shell_;

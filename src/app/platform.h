@@ -8,6 +8,7 @@
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
 #include "core/storage/key_value_store.h"
+#include "ui/file_exchange.h"
 
 namespace portlab::app {
 
@@ -37,6 +38,10 @@ std::string asset_dir();
 // Persistent storage: files in the user's data directory natively,
 // localStorage in the browser.
 storage::KeyValueStore& store(const LaunchOptions& options);
+
+// Downloads and the file picker in the browser; the data folder and typed
+// paths natively.
+ui::FileExchange& file_exchange(const LaunchOptions& options);
 
 // The system's own preferences (light or dark, more contrast, less motion),
 // used until the learner saves settings of their own.

@@ -5,12 +5,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <utility>
 
 #include "app/file_store.h"
 #include "app/main_loop.h"
 #include "app/platform.h"
+#include "files/source_files.h"
 
 namespace portlab::app::platform {
 
@@ -93,6 +96,41 @@ std::string data_dir(const LaunchOptions& options) {
 
 storage::KeyValueStore& store(const LaunchOptions& options) {
   static FileStore files(data_dir(options));  // one store for the process's life
+  return files;
+}
+
+namespace {
+
+class NativeFiles final : public ui::FileExchange {
+ public:
+  explicit NativeFiles(std::string folder) : folder_(std::move(folder)) {}
+  std::string save(const std::string& name, const std::string& text) override {
+    const std::string path = folder_ + "/" + name;
+    std::error_code ec;
+    std::filesystem::create_directories(folder_, ec);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) return "Could not write " + path + ".";
+    return "Saved as " + path + ".";
+  }
+  bool has_picker() const override { return false; }
+  void pick() override {}
+  bool read(const std::string& path, std::string& text, std::string& error) override {
+    files::TextRead file = files::read_text_file(path);
+    text = std::move(file.text);
+    error = file.error;
+    return file.ok();
+  }
+
+ private:
+  std::string folder_;
+};
+
+}  // namespace
+
+ui::FileExchange& file_exchange(const LaunchOptions& options) {
+  static NativeFiles files(data_dir(options));
   return files;
 }
 

@@ -59,6 +59,32 @@ EM_JS(int, js_storage_remove, (const char* key), {
     return 0;
   }
 });
+// A download made in the page: the file never leaves the browser.
+EM_JS(void, js_download, (const char* name, const char* text), {
+  const blob = new Blob([UTF8ToString(text)], {type: "application/json"});
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(blob);
+  link.download = UTF8ToString(name);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+});
+
+// The browser's file picker; the chosen file's text is handed to
+// portlab_file_picked once read (nothing happens if the learner cancels).
+EM_JS(void, js_pick_file, (), {
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = ".json,application/json";
+  input.onchange = () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    file.text().then((text) => Module.ccall("portlab_file_picked", null, ["string"], [text]));
+  };
+  input.click();
+});
+
 // Bit 0: prefers a light scheme; bit 1: more contrast; bit 2: reduced motion.
 EM_JS(int, js_system_preferences, (), {
   const q = (query) => window.matchMedia && window.matchMedia(query).matches;
@@ -66,6 +92,20 @@ EM_JS(int, js_system_preferences, (), {
          (q("(prefers-reduced-motion: reduce)") ? 4 : 0);
 });
 // clang-format on
+
+class BrowserFiles final : public portlab::ui::FileExchange {
+ public:
+  std::string save(const std::string& name, const std::string& text) override {
+    js_download(name.c_str(), text.c_str());
+    return "Downloaded as " + name + " (see your browser's downloads).";
+  }
+  bool has_picker() const override { return true; }
+  void pick() override { js_pick_file(); }
+  bool read(const std::string&, std::string&, std::string& error) override {
+    error = "The browser opens files through its file picker.";
+    return false;
+  }
+};
 
 class LocalStorageStore final : public portlab::storage::KeyValueStore {
  public:
@@ -120,6 +160,12 @@ EMSCRIPTEN_KEEPALIVE const char* portlab_command(const char* json_text) {
   return answer.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE void portlab_file_picked(const char* text) {
+  if (!g_app) return;
+  g_app->file_picked(text ? text : "");
+  resume_loop();
+}
+
 EMSCRIPTEN_KEEPALIVE void portlab_wake() {
   if (!g_app) return;
   g_app->wake();
@@ -151,6 +197,11 @@ std::string asset_dir() { return "/assets"; }
 storage::KeyValueStore& store(const LaunchOptions&) {
   static LocalStorageStore local_storage;
   return local_storage;
+}
+
+ui::FileExchange& file_exchange(const LaunchOptions&) {
+  static BrowserFiles files;
+  return files;
 }
 
 settings::Settings system_settings() {

@@ -1,50 +1,20 @@
 #include "cli/source_files.h"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-
 #include "cli/args.h"
+#include "files/source_files.h"
 
 namespace portlab::cli {
 
-namespace fs = std::filesystem;
-
 std::string read_text_file(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw UsageError("'" + path + "' is a folder, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError("cannot open '" + path + "': " + std::strerror(errno));
-  std::string text(kMaxSourceBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) throw UsageError("cannot read '" + path + "'");
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (text.size() > kMaxSourceBytes)
-    throw UsageError("'" + path + "' is larger than 16 MiB");
-  return text;
+  files::TextRead read = files::read_text_file(path);
+  if (!read.ok()) throw UsageError(read.error);
+  return std::move(read.text);
 }
 
 std::vector<SourceFile> read_sources(const std::string& path, const std::string& extension) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw UsageError("no such file or directory: " + path);
-  std::vector<std::string> names;
-  if (fs::is_directory(path, ec)) {
-    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
-      const fs::path& p = entry.path();
-      if (entry.is_regular_file() && p.extension() == extension && p.filename() != "README.md")
-        names.push_back((fs::path(path) / p.filename()).string());
-    }
-    if (ec) throw UsageError("cannot list '" + path + "': " + ec.message());
-    if (names.empty()) throw UsageError(path + " contains no " + extension + " files");
-    std::sort(names.begin(), names.end());
-  } else {
-    names.push_back(path);
-  }
-  std::vector<SourceFile> files;
-  for (const std::string& name : names) files.push_back({name, read_text_file(name)});
-  return files;
+  files::SourcesRead read = files::read_sources(path, extension);
+  if (!read.ok()) throw UsageError(read.error);
+  return std::move(read.files);
 }
 
 }  // namespace portlab::cli

@@ -5,6 +5,7 @@
 
 namespace portlab::ui::keys {
 
+constexpr int kP = 19;
 constexpr int kNum0 = 39;
 constexpr int kEnter = 40;
 constexpr int kEscape = 41;

@@ -63,7 +63,8 @@ bool Shell::draw() {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
   ImGui::Begin("PortLab", nullptr, kRootFlags);
-  draw_top_bar();
+  if (ctx_.model->presenter) draw_presenter_bar();
+  else draw_top_bar();
   draw_notice();
   const bool animating = draw_screen();
   ImGui::End();
@@ -83,6 +84,13 @@ void Shell::draw_top_bar() {
     if (selected) ImGui::PopStyleColor();
   }
   ImGui::Separator();
+}
+
+void Shell::draw_presenter_bar() {
+  // Minimal chrome for a projector: one quiet way out, no navigation.
+  const char* label = "Leave presenter mode (Esc)";
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_width(label)));
+  if (ImGui::SmallButton(label)) ctx_.model->presenter = false;
 }
 
 void Shell::draw_notice() {
@@ -138,6 +146,11 @@ void Shell::handle_shortcuts() {
       s.ui_scale = settings::step_ui_scale(s.ui_scale, -1);
     if (ImGui::IsKeyPressed(keys::kNum0) || ImGui::IsKeyPressed(keys::kKeypad0)) s.ui_scale = settings::kDefaultUiScale;
   }
+  // P presents the current screen to a class (large text, no top bar);
+  // Escape or P again goes back.
+  if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt && ImGui::IsKeyPressed(keys::kP, false))
+    ctx_.model->presenter = !ctx_.model->presenter;
+  if (ctx_.model->presenter && ImGui::IsKeyPressed(keys::kEscape, false)) ctx_.model->presenter = false;
   if (io.KeyAlt && !io.WantTextInput) {
     if (ImGui::IsKeyPressed(keys::kLeft)) ctx_.navigator->back();
     if (ImGui::IsKeyPressed(keys::kRight)) ctx_.navigator->forward();

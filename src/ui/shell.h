@@ -25,6 +25,7 @@ class Shell {
 
  private:
   void draw_top_bar();
+  void draw_presenter_bar();
   void draw_notice();
   bool draw_screen();  // true while the screen animates
   void handle_shortcuts();

@@ -5,6 +5,7 @@
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
+#include "ui/file_exchange.h"
 #include "ui/fonts.h"
 #include "ui/real_bind.h"
 #include "ui/textures.h"
@@ -17,6 +18,7 @@ struct ViewContext {
   const FontSet* fonts = nullptr;
   model::Model* model = nullptr;
   Textures* textures = nullptr;
+  FileExchange* files = nullptr;
   // A real bind() on loopback: native builds only (null on the web).
   RealBind* real_bind = nullptr;
 };

@@ -74,3 +74,19 @@ TEST_CASE("settings: the text size steps by 10 % without drifting and stops at t
   CHECK(settings::step_ui_scale(settings::kMaxUiScale, +1) == settings::kMaxUiScale);
   CHECK(settings::step_ui_scale(settings::kMinUiScale, -1) == settings::kMinUiScale);
 }
+
+TEST_CASE("settings: the default OS profile is saved, and an unknown one is reported, not trusted") {
+  storage::MemoryStore store;
+  settings::Settings s;
+  s.default_os = "freebsd";
+  REQUIRE(settings::save(store, s));
+  CHECK(settings::load(store).settings.default_os == "freebsd");
+
+  json::ParseResult v = json::parse(R"({"default_os": "beos"})");
+  REQUIRE(v.ok());
+  std::vector<std::string> problems;
+  CHECK(settings::from_json(*v.value, &problems).default_os == "linux");
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].find("default_os") != std::string::npos);
+  CHECK(problems[0].find("freebsd") != std::string::npos);  // says what would have worked
+}

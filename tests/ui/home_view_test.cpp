@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/progress/lesson_progress.h"
 #include "ui/views/about_view.h"
 #include "ui/views/home_view.h"
 #include "view_harness.h"
@@ -7,7 +8,9 @@
 using namespace portlab;
 
 TEST_CASE("home view: 'Open settings' navigates to the settings screen") {
-  test::ViewFixture<ui::HomeView> f;
+  test::ViewFixture<ui::HomeView> f(1280, 3000);  // tall enough to show the whole page
+  f.h.load_shipped_content();
+  f.h.frames(2, f.draw);
   REQUIRE(f.click("Open settings"));
   CHECK(f.h.navigator.current().screen == nav::Screen::Settings);
 }
@@ -17,4 +20,31 @@ TEST_CASE("about view: draws without taking any navigation action") {
   f.h.frames(2, f.draw);
   CHECK(f.h.navigator.current().screen == nav::Screen::Home);
   CHECK_FALSE(f.h.navigator.take_url_change());
+}
+
+TEST_CASE("home view: the first visit offers the first lesson; after some steps it offers to continue there") {
+  test::ViewFixture<ui::HomeView> f;
+  f.h.load_shipped_content();
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Start here: What a port is, step 1"));
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/lesson/what-is-a-port/1");
+
+  progress::open_step(f.h.model.progress, "port-ranges", 3, 1000);
+  progress::complete_step(f.h.model.progress, "port-ranges", 0, 1000);
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Continue: Port ranges, step 4"));
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/lesson/port-ranges/4");
+}
+
+TEST_CASE("home view: questions due for review are offered from the home screen") {
+  test::ViewFixture<ui::HomeView> f;
+  f.h.load_shipped_content();
+  f.h.model.now_ms = 10 * 24 * 3600 * 1000LL;
+  progress::QuestionRecord due;
+  due.attempts = 1;
+  due.due_ms = 1000;
+  f.h.model.progress.questions["some-question"] = due;
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Review 1 question due now"));
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/quiz/review");
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core/progress/lesson_progress.h"
+#include "core/progress/progress_store.h"
 #include "ui/views/settings_view.h"
 #include "view_harness.h"
 
@@ -29,4 +31,39 @@ TEST_CASE("settings view: reduce motion is a checkbox on the model") {
   SettingsFixture f;
   REQUIRE(f.click("Reduce motion (no animations)"));
   CHECK(f.h.settings.reduced_motion);
+}
+
+TEST_CASE("settings view: the default OS for the labs is chosen here") {
+  SettingsFixture f(1280, 1600);
+  REQUIRE(f.click("FreeBSD"));
+  CHECK(f.h.settings.default_os == "freebsd");
+}
+
+TEST_CASE("settings view: progress is exported to a file and imported back only after confirming") {
+  SettingsFixture f(1280, 1600);
+  f.h.model.progress = progress::fresh_progress(1000);
+  storage::MemoryStore store;
+  progress::ProgressStore progress_store(store);
+  f.h.model.progress_store = &progress_store;
+  progress::pass_checkpoint(f.h.model.progress, "port-ranges", 2000);
+  f.h.model.now_ms = 2000;
+  const progress::Progress exported = f.h.model.progress;
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Export progress"));
+  REQUIRE(f.h.files.files.count("portlab-progress-1970-01-01.json") == 1);
+
+  // Later the learner has lost it; importing the file asks first.
+  f.h.model.progress = progress::fresh_progress(3000);
+  std::string path = "/home/learner/portlab-progress-1970-01-01.json";
+  f.h.files.files[path] = f.h.files.files["portlab-progress-1970-01-01.json"];
+  ImGui::SetNextWindowFocus();
+  REQUIRE(f.click("##import path"));
+  for (char c : path) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Import"));
+  REQUIRE(f.h.model.import_preview);
+  CHECK(f.h.model.progress.lessons.empty());  // not yet
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Replace my progress"));
+  CHECK(f.h.model.progress == exported);
 }

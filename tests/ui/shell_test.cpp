@@ -11,7 +11,10 @@ namespace {
 struct ShellFixture {
   test::ViewHarness h;
   ui::Shell shell;
-  ShellFixture() { shell.init(h.context()); }
+  ShellFixture() {
+    h.load_shipped_content();
+    shell.init(h.context());
+  }
   ~ShellFixture() { shell.discard(); }
   void draw() { shell.draw(); }
   test::ViewHarness::DrawFn fn() {
@@ -28,7 +31,7 @@ TEST_CASE("shell: opens on the course home with the navigation bar") {
   CHECK(f.h.find("Home") != nullptr);
   CHECK(f.h.find("Settings") != nullptr);
   CHECK(f.h.find("About") != nullptr);
-  CHECK(f.h.find("Open settings") != nullptr);
+  CHECK(f.h.find("Start here: What a port is, step 1") != nullptr);
 }
 
 TEST_CASE("shell: the navigation bar moves between screens and records history") {

@@ -3,6 +3,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <stdexcept>
+
+#include "app/content.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 
@@ -34,6 +37,11 @@ ViewHarness::ViewHarness(float width, float height) {
 ViewHarness::~ViewHarness() {
   probe_.detach();
   ImGui::DestroyContext();
+}
+
+void ViewHarness::load_shipped_content() {
+  const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR);
+  if (!notice.empty()) throw std::runtime_error(notice);
 }
 
 void ViewHarness::set_display_size(float width, float height) {

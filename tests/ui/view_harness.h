@@ -10,6 +10,7 @@
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
+#include "memory_files.h"
 #include "memory_textures.h"
 #include "ui/fonts.h"
 #include "ui/view_context.h"
@@ -32,7 +33,12 @@ class ViewHarness {
   ui::FontSet fonts;
   model::Model model;
   MemoryTextures textures;
-  ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts, &model, &textures}; }
+  MemoryFiles files;
+  ui::ViewContext context() { return ui::ViewContext{&navigator, &settings, &fonts, &model, &textures, &files}; }
+
+  // Loads the shipped lessons and question banks into `model`, as the app
+  // does at start-up.
+  void load_shipped_content();
 
   void set_display_size(float width, float height);
   // One frame: NewFrame, draw(), Render. Items seen are kept until the next frame.

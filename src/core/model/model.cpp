@@ -76,4 +76,52 @@ nav::Route Model::open_preset(const course::Directive& preset, std::string& prob
   return route;
 }
 
+const practice::Attempt* Checkpoint::last_attempt() const {
+  const auto& attempts = session.run().attempts();
+  return attempts.empty() ? nullptr : &attempts.back();
+}
+
+const quiz::Question* Checkpoint::shown_question() const {
+  if (!showing_feedback) return session.current();
+  const practice::QuestionRun& run = session.run();
+  return run.position() == 0 ? nullptr : &run.questions()[run.position() - 1];
+}
+
+std::string Model::start_checkpoint(const std::string& lesson_id, int step, const course::Directive& quiz_block,
+                                    uint64_t seed) {
+  practice::CheckpointStart start =
+      practice::start_checkpoint(content.bank, practice::checkpoint_spec(lesson_id, quiz_block), seed);
+  if (!start.session) return start.error;
+  checkpoint = Checkpoint{lesson_id, step, std::move(*start.session), false};
+  return "";
+}
+
+void Model::answer_checkpoint(const quiz::Response& response) {
+  if (!checkpoint || checkpoint->showing_feedback || checkpoint->session.finished()) return;
+  const quiz::Grade grade = checkpoint->session.answer(progress, response, now_ms);
+  // A response that does not fit the question is not recorded (see
+  // QuestionRun::answer): there is nothing to give feedback on.
+  checkpoint->showing_feedback = grade.error.empty();
+}
+
+void Model::next_checkpoint_question() {
+  if (checkpoint) checkpoint->showing_feedback = false;
+}
+
+void Model::preview_import(const std::string& file_text) {
+  import_preview = progress::preview_import(file_text, progress);
+  import_message.clear();
+}
+
+void Model::confirm_import() {
+  if (!import_preview || !progress_store) return;
+  import_message = progress_store->apply_import(*import_preview, progress).message;
+  import_preview.reset();
+}
+
+void Model::cancel_import() {
+  import_preview.reset();
+  import_message = "Nothing was imported; your progress is as it was.";
+}
+
 }  // namespace portlab::model

@@ -1,5 +1,7 @@
 #include "core/progress/progress_store.h"
 
+#include <cstdio>
+
 #include "core/progress/progress_json.h"
 #include "core/storage/versioned_document.h"
 
@@ -89,6 +91,40 @@ ImportResult ProgressStore::apply_import(const ImportPreview& preview, Progress&
                     plural(preview.lessons, "lesson", "lessons") + " and " +
                     plural(preview.exams, "exam", "exams") +
                     "; your previous progress was kept as \"" + kBeforeImportKey + "\"."};
+}
+
+std::string calendar_date(Millis ms) {
+  // Days since 1970-01-01 to a proleptic Gregorian date, following Howard
+  // Hinnant's civil_from_days ("chrono-Compatible Low-Level Date
+  // Algorithms"): 400-year eras of 146,097 days, years counted from March
+  // so the leap day falls at the end.
+  long long days = ms / 86400000LL - (ms % 86400000LL < 0 ? 1 : 0);
+  days += 719468;
+  const long long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long long doe = days - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long day = doy - (153 * mp + 2) / 5 + 1;
+  const long long month = mp < 10 ? mp + 3 : mp - 9;
+  const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char text[48];
+  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", year, month, day);
+  return text;
+}
+
+std::string describe_import(const ImportPreview& preview) {
+  if (!preview.ok()) return preview.error;
+  auto count = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string text = "This file holds " + count(preview.questions, "answered question", "answered questions") +
+                     ", " + count(preview.lessons, "lesson", "lessons") + " (" +
+                     count(preview.checkpoints_passed, "checkpoint", "checkpoints") + " passed) and " +
+                     count(preview.exams, "exam", "exams") + ", last changed on " +
+                     calendar_date(preview.updated_ms) + ".";
+  if (preview.older_than_current) text += " It is older than the progress you have now.";
+  return text + " Replace your progress with it?";
 }
 
 }  // namespace portlab::progress

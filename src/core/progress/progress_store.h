@@ -60,6 +60,15 @@ std::string export_text(const Progress& progress);
 // Checks `text` completely; changes nothing.
 ImportPreview preview_import(const std::string& text, const Progress& current);
 
+// The confirmation question for a preview that can be imported, e.g.
+// "This file holds 42 answered questions, 3 lessons (1 checkpoint passed)
+// and 2 exams, last changed on 2026-11-02. Replace your progress with it?",
+// warning when the file is older than the current progress.
+std::string describe_import(const ImportPreview& preview);
+
+// A UTC calendar date, "2026-11-02", for a time in ms since the Unix epoch.
+std::string calendar_date(Millis ms);
+
 class ProgressStore {
  public:
   explicit ProgressStore(storage::KeyValueStore& store) : store_(store) {}

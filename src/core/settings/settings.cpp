@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ports/os_profile.h"
 #include "core/storage/versioned_document.h"
 
 namespace portlab::settings {
@@ -41,6 +42,7 @@ json::Value to_json(const Settings& s) {
   v["theme"] = theme_id(s.theme);
   v["ui_scale"] = static_cast<double>(s.ui_scale);
   v["reduced_motion"] = s.reduced_motion;
+  v["default_os"] = s.default_os;
   return v;
 }
 
@@ -72,6 +74,11 @@ Settings from_json(const json::Value& v, std::vector<std::string>* problems) {
     }
   }
   if (const json::Value* motion = v.find("reduced_motion")) s.reduced_motion = motion->as_bool(false);
+  if (const json::Value* os = v.find("default_os")) {
+    const ports::OsProfile* profile = os->is_string() ? ports::find_os_profile(os->as_string()) : nullptr;
+    if (profile) s.default_os = profile->key;
+    else problem("unknown default_os; using linux (known: " + ports::os_profile_keys() + ")");
+  }
   return s;
 }
 

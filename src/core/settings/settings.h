@@ -25,9 +25,12 @@ struct Settings {
   Theme theme = Theme::Dark;
   float ui_scale = kDefaultUiScale;  // on top of the screen's own pixel ratio
   bool reduced_motion = false;  // no animations; steps jump to their end
+  // The OS profile the labs start with (a key of ports::os_profiles()).
+  std::string default_os = "linux";
 
   bool operator==(const Settings& o) const {
-    return theme == o.theme && ui_scale == o.ui_scale && reduced_motion == o.reduced_motion;
+    return theme == o.theme && ui_scale == o.ui_scale && reduced_motion == o.reduced_motion &&
+           default_os == o.default_os;
   }
   bool operator!=(const Settings& o) const { return !(*this == o); }
 };

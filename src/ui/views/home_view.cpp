@@ -2,72 +2,142 @@
 
 #include <imgui.h>
 
+#include <string>
+
+#include "core/model/course_summary.h"
+#include "core/progress/mastery.h"
+#include "core/progress/review_queue.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
 
 namespace {
 
-struct Topic {
-  const char* number;
-  const char* name;
+struct LabLink {
+  nav::Screen screen;
+  const char* label;
   const char* summary;
 };
-
-// The course outline, in the order the lessons teach it.
-constexpr Topic kTopics[] = {
-    {"1", "What a port is",
-     "A 16-bit number per transport. A conversation is named by both addresses and both ports together."},
-    {"2", "Port ranges",
-     "System, user and dynamic ports: what IANA registration means, and what real systems actually use."},
-    {"3", "Privileged binding",
-     "Why ports below 1024 were special, how Linux, macOS, FreeBSD and Windows differ today, and the errors you get."},
-    {"4", "Ephemeral ports",
-     "How a kernel picks your client port, why one port can talk to many servers, TIME_WAIT and exhaustion."},
-    {"5", "NAT and port forwarding",
-     "How a home router shares one address, why inbound traffic is blocked, and how forwarding rules open a way in."},
-    {"6", "Exam practice",
-     "Timed practice for CompTIA Network+ and CCNA, with explanations and spaced review."},
+constexpr LabLink kLabs[] = {
+    {nav::Screen::Explorer, "Port Explorer", "Any port or service: its range, who may bind it, how often it is open."},
+    {nav::Screen::Bind, "Bind Lab", "Try bind() as any user on any OS and see the error and the rule."},
+    {nav::Screen::Ephemeral, "Ephemeral Lab", "Watch a kernel choose client ports, run out of them, and age TIME_WAIT."},
+    {nav::Screen::Nat, "NAT Lab", "Send packets through a home router and open a way in with port forwarding."},
 };
 
 }  // namespace
 
 void HomeView::draw() {
+  model::Model& m = *ctx_.model;
   title(ctx_, "Learn how TCP and UDP ports really work");
   paragraph(
       "PortLab teaches ports by letting you run them: every simulation behaves the way real operating "
       "systems and routers do, and every quiz answer is computed by those simulations.",
       Tone::Muted);
 
-  heading(ctx_, "The course");
-  const float card_height = ImGui::GetTextLineHeightWithSpacing() * 3.2f + ImGui::GetStyle().WindowPadding.y * 2;
-  const float wide = ImGui::GetContentRegionAvail().x;
-  // Two columns on wide screens, one on phones.
-  const int columns = wide > ImGui::GetFontSize() * 40 ? 2 : 1;
-  if (ImGui::BeginTable("topics", columns, ImGuiTableFlags_SizingStretchSame)) {
-    for (const Topic& topic : kTopics) {
-      ImGui::TableNextColumn();
-      ImGui::PushID(topic.number);
-      card("topic", card_height, [&] {
-        ImGui::PushFont(ctx_.fonts->bold);
-        ImGui::TextColored(tone(Tone::Accent), "%s", topic.number);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(topic.name);
-        ImGui::PopFont();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(tone(Tone::Muted), "%s", topic.summary);
-        ImGui::PopTextWrapPos();
-      });
-      ImGui::PopID();
-    }
-    ImGui::EndTable();
+  const std::vector<model::LessonSummary> lessons = model::summarize_lessons(m.content.course, m.progress);
+  draw_next_steps(lessons);
+  draw_lessons(lessons);
+  draw_mastery();
+
+  heading(ctx_, "Labs");
+  for (const LabLink& lab : kLabs) {
+    if (ImGui::Button(lab.label)) ctx_.navigator->go(nav::Route{lab.screen, {}});
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Muted));
+    ImGui::TextWrapped("%s", lab.summary);
+    ImGui::PopStyleColor();
   }
 
   heading(ctx_, "Before you start");
   paragraph(
       "Make the text larger or switch to a high-contrast theme in Settings. Everything can be reached from "
-      "the keyboard: the arrow keys move between controls and Space activates the one that is highlighted.");
+      "the keyboard: the arrow keys move between controls and Space activates the one that is highlighted. "
+      "In a lesson, the Left and Right arrow keys turn the steps; P starts presenter mode for a classroom.");
   if (ImGui::Button("Open settings")) ctx_.navigator->go(nav::Route{nav::Screen::Settings, {}});
+  draw_content_problems();
+}
+
+void HomeView::draw_next_steps(const std::vector<model::LessonSummary>& lessons) {
+  const std::optional<nav::Route> next = model::continue_route(lessons);
+  if (next) {
+    const course::Lesson* lesson = ctx_.model->content.course.find(next->args[0]);
+    const bool started = ctx_.model->progress.lessons.count(next->args[0]) > 0;
+    const std::string label = (started ? "Continue: " : "Start here: ") + lesson->title + ", step " + next->args[1];
+    ImGui::PushFont(ctx_.fonts->bold);
+    if (ImGui::Button(label.c_str())) ctx_.navigator->go(*next);
+    ImGui::PopFont();
+  } else if (!lessons.empty()) {
+    paragraph("You have finished every lesson. Keep what you learned with the review queue and timed exams.",
+              Tone::Success);
+  }
+  const size_t due = progress::due_questions(ctx_.model->progress, ctx_.model->now_ms).size();
+  if (due > 0) {
+    const std::string label = "Review " + std::to_string(due) + (due == 1 ? " question" : " questions") + " due now";
+    same_line_if_fits(button_width(label.c_str()));
+    if (ImGui::Button(label.c_str())) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {"review"}});
+  }
+}
+
+void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
+  heading(ctx_, "The course");
+  if (lessons.empty()) {
+    paragraph("No lessons could be loaded. See the problems listed at the bottom of this page.", Tone::Warning);
+    return;
+  }
+  const float card_height = ImGui::GetTextLineHeightWithSpacing() * 6.4f + ImGui::GetStyle().WindowPadding.y * 2;
+  // Two columns on wide screens, one on phones.
+  const int columns = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40 ? 2 : 1;
+  if (!ImGui::BeginTable("lessons", columns, ImGuiTableFlags_SizingStretchSame)) return;
+  int number = 0;
+  for (const model::LessonSummary& s : lessons) {
+    ++number;
+    ImGui::TableNextColumn();
+    ImGui::PushID(s.lesson->id.c_str());
+    card("lesson", card_height, [&] {
+      ImGui::PushFont(ctx_.fonts->bold);
+      ImGui::TextColored(tone(Tone::Accent), "%d", number);
+      ImGui::SameLine();
+      ImGui::TextUnformatted(s.lesson->title.c_str());
+      ImGui::PopFont();
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(tone(Tone::Muted), "%s", s.lesson->summary.c_str());
+      ImGui::PopTextWrapPos();
+      const float fraction = s.steps > 0 ? static_cast<float>(s.completed) / static_cast<float>(s.steps) : 0.0f;
+      const std::string overlay = std::to_string(s.completed) + " of " + std::to_string(s.steps) + " steps" +
+                                  (s.checkpoint_passed ? ", checkpoint passed" : "");
+      ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
+      // One visible word; the id keeps each button's label unique.
+      const std::string open = (s.started() ? "Continue##" : "Open##") + s.lesson->id;
+      if (ImGui::Button(open.c_str())) ctx_.navigator->go(model::lesson_route(s.lesson->id, s.current_step));
+    });
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void HomeView::draw_mastery() {
+  const std::vector<progress::TopicMastery> topics =
+      progress::mastery_by_topic(ctx_.model->progress, ctx_.model->content.bank);
+  heading(ctx_, "Mastery");
+  paragraph("A question counts as known once you answered it right on two visits a day apart.", Tone::Muted);
+  for (const progress::TopicMastery& t : topics) {
+    const std::string overlay = std::to_string(t.mastered) + " of " + std::to_string(t.questions) + " known";
+    ImGui::TextUnformatted(quiz::to_string(t.topic));
+    ImGui::SameLine(ImGui::GetFontSize() * 8);
+    ImGui::ProgressBar(static_cast<float>(t.percent()) / 100.0f, ImVec2(-1, 0), overlay.c_str());
+  }
+  if (ImGui::Button("Practise")) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {}});
+}
+
+void HomeView::draw_content_problems() {
+  const std::vector<course::Issue>& problems = ctx_.model->content.problems;
+  if (problems.empty()) return;
+  const std::string header = "Problems in the lesson and question files (" + std::to_string(problems.size()) + ")";
+  if (!ImGui::CollapsingHeader(header.c_str())) return;
+  ImGui::PushFont(ctx_.fonts->mono);
+  for (const course::Issue& issue : problems) ImGui::TextWrapped("%s: %s", issue.where().c_str(), issue.message.c_str());
+  ImGui::PopFont();
 }
 
 }  // namespace portlab::ui

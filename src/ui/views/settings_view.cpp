@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/ports/os_profile.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -42,6 +43,17 @@ void SettingsView::draw() {
   heading(ctx_, "Motion");
   ImGui::Checkbox("Reduce motion (no animations)", &s.reduced_motion);
 
+  heading(ctx_, "Default operating system");
+  paragraph("The labs start with this system's rules and port ranges; each lab can still switch.", Tone::Muted);
+  bool first_os = true;
+  for (const ports::OsProfile& profile : ports::os_profiles()) {
+    if (!first_os) same_line_if_fits(button_width(profile.name) + ImGui::GetFrameHeight());
+    first_os = false;
+    if (ImGui::RadioButton(profile.name, s.default_os == profile.key)) s.default_os = profile.key;
+  }
+
+  draw_progress_files();
+
   heading(ctx_, "Keyboard");
   struct Shortcut {
     const char* keys;
@@ -55,6 +67,8 @@ void SettingsView::draw() {
       {"Ctrl + / Ctrl -", "larger / smaller text"},
       {"Ctrl 0", "text size back to 100 %"},
       {"Alt+Left / Alt+Right", "back / forward"},
+      {"Left / Right", "previous / next step in a lesson"},
+      {"P", "presenter mode for a classroom (Escape leaves it)"},
   };
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetFontSize() * 0.75f, 3.0f));
   if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -67,6 +81,42 @@ void SettingsView::draw() {
     ImGui::EndTable();
   }
   ImGui::PopStyleVar();
+}
+
+void SettingsView::draw_progress_files() {
+  model::Model& m = *ctx_.model;
+  heading(ctx_, "Your progress");
+  paragraph("Progress is saved on this device as you go. Export it to keep a copy or to move it to another "
+            "browser or computer; importing a file replaces the progress here (the old one is kept aside).",
+            Tone::Muted);
+  if (ImGui::Button("Export progress")) {
+    const std::string name = "portlab-progress-" + progress::calendar_date(m.now_ms) + ".json";
+    file_message_ = ctx_.files->save(name, progress::export_text(m.progress));
+  }
+  same_line_if_fits(button_width("Import progress..."));
+  if (ctx_.files->has_picker()) {
+    if (ImGui::Button("Import progress...")) ctx_.files->pick();
+  } else {
+    ImGui::NewLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 24, ImGui::GetContentRegionAvail().x));
+    ImGui::InputTextWithHint("##import path", "Path of a progress file", import_path_, sizeof import_path_);
+    same_line_if_fits(button_width("Import"));
+    if (ImGui::Button("Import") && import_path_[0] != '\0') {
+      std::string text, error;
+      if (ctx_.files->read(import_path_, text, error)) m.preview_import(text);
+      else file_message_ = error;
+    }
+  }
+  if (!file_message_.empty()) paragraph(file_message_.c_str(), Tone::Muted);
+  if (m.import_preview) {
+    const bool ok = m.import_preview->ok();
+    paragraph(progress::describe_import(*m.import_preview).c_str(), ok ? Tone::Text : Tone::Warning);
+    if (ok && ImGui::Button("Replace my progress")) m.confirm_import();
+    if (ok) ImGui::SameLine();
+    if (ImGui::Button(ok ? "Keep my progress" : "Close")) m.cancel_import();
+  } else if (!m.import_message.empty()) {
+    paragraph(m.import_message.c_str(), Tone::Success);
+  }
 }
 
 }  // namespace portlab::ui

@@ -1,0 +1,151 @@
+#include "ui/widgets/rich_text.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace portlab::ui {
+
+namespace {
+
+ImFont* font_for(const ViewContext& ctx, course::Span::Style style, ImFont* base) {
+  switch (style) {
+    case course::Span::Style::Bold: return ctx.fonts->bold;
+    case course::Span::Style::Code: return ctx.fonts->mono;
+    default: return base ? base : ctx.fonts->body;
+  }
+}
+
+// The next piece to place: a word with the spaces that follow it, so lines
+// break between words and never inside one (a word wider than the line is
+// placed alone on its line).
+size_t next_piece(const std::string& text, size_t from) {
+  size_t end = text.find(' ', from);
+  if (end == std::string::npos) return text.size();
+  while (end < text.size() && text[end] == ' ') ++end;
+  return end;
+}
+
+}  // namespace
+
+std::string rich_inline(const ViewContext& ctx, const course::Inline& spans, float wrap_width,
+                        Tone tone_of_text, ImFont* base_font) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float line_height = ImGui::GetTextLineHeightWithSpacing();
+  const float right = origin.x + std::max(wrap_width, ImGui::GetFontSize() * 4);
+  ImVec2 pen = origin;
+  std::string clicked;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool hovered_window = ImGui::IsWindowHovered();
+  for (const course::Span& span : spans) {
+    ImFont* font = font_for(ctx, span.style, base_font);
+    const float size = font->FontSize;
+    ImU32 colour = ImGui::GetColorU32(tone(tone_of_text));
+    if (span.style == course::Span::Style::Emphasis || span.style == course::Span::Style::Link)
+      colour = ImGui::GetColorU32(tone(Tone::Accent));
+    for (size_t at = 0; at < span.text.size();) {
+      const size_t end = next_piece(span.text, at);
+      const char* begin = span.text.data() + at;
+      const char* stop = span.text.data() + end;
+      ImVec2 piece = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, stop);
+      // Trailing spaces may hang past the edge; the word itself may not.
+      const char* word_end = stop;
+      while (word_end > begin && word_end[-1] == ' ') --word_end;
+      const float word_width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, word_end).x;
+      if (pen.x + word_width > right && pen.x > origin.x) {
+        pen.x = origin.x;
+        pen.y += line_height;
+      }
+      // Text of another size sits on the body text's baseline.
+      const ImVec2 at_pos(pen.x, pen.y + (ImGui::GetFontSize() - size) * 0.8f);
+      if (span.style == course::Span::Style::Code)
+        draw->AddRectFilled(ImVec2(at_pos.x - 2, pen.y), ImVec2(at_pos.x + word_width + 2, pen.y + line_height - 2),
+                            ImGui::GetColorU32(tone(Tone::CardBackground)), 3.0f);
+      draw->AddText(font, size, at_pos, colour, begin, word_end);
+      if (span.style == course::Span::Style::Link) {
+        const ImVec2 low(at_pos.x, pen.y + ImGui::GetFontSize() + 1);
+        draw->AddLine(low, ImVec2(low.x + word_width, low.y), colour);
+        const bool over = hovered_window && mouse.x >= pen.x && mouse.x < pen.x + piece.x && mouse.y >= pen.y &&
+                          mouse.y < pen.y + line_height;
+        if (over) {
+          ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked = span.target;
+        }
+      }
+      pen.x += piece.x;
+      at = end;
+    }
+  }
+  // Reserve the space the words took, so the next item goes below them.
+  ImGui::Dummy(ImVec2(std::max(0.0f, right - origin.x), pen.y - origin.y + line_height));
+  return clicked;
+}
+
+std::string rich_block(const ViewContext& ctx, const course::Block& block, float wrap_width) {
+  using Kind = course::Block::Kind;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  switch (block.kind) {
+    case Kind::Heading: {
+      ImGui::Spacing();
+      return rich_inline(ctx, block.text, wrap_width, Tone::Text, ctx.fonts->bold);
+    }
+    case Kind::Paragraph: return rich_inline(ctx, block.text, wrap_width);
+    case Kind::ListItem: {
+      const float indent = ImGui::GetFontSize() * 1.4f * static_cast<float>(block.level + 1);
+      const ImVec2 start = ImGui::GetCursorScreenPos();
+      const std::string marker = block.ordered ? std::to_string(block.number) + "." : "\xE2\x80\xA2";
+      ImGui::GetWindowDrawList()->AddText(ImVec2(start.x + indent - ImGui::CalcTextSize(marker.c_str()).x - 6, start.y),
+                                          ImGui::GetColorU32(tone(Tone::Muted)), marker.c_str());
+      ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
+      return rich_inline(ctx, block.text, wrap_width - indent);
+    }
+    case Kind::Note: {
+      // A bar down the left edge marks a note without a box around it.
+      const ImVec2 start = ImGui::GetCursorScreenPos();
+      const float bar = ImGui::GetFontSize() * 0.9f;
+      ImGui::SetCursorScreenPos(ImVec2(start.x + bar, start.y));
+      const std::string clicked = rich_inline(ctx, block.text, wrap_width - bar, Tone::Text);
+      const float bottom = ImGui::GetItemRectMax().y;
+      ImGui::GetWindowDrawList()->AddRectFilled(start, ImVec2(start.x + 4, bottom - style.ItemSpacing.y),
+                                                ImGui::GetColorU32(tone(Tone::Accent)));
+      return clicked;
+    }
+    case Kind::Code: {
+      ImGui::PushFont(ctx.fonts->mono);
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, tone(Tone::CardBackground));
+      const float lines = static_cast<float>(std::count(block.code.begin(), block.code.end(), '\n') + 1);
+      const float height = lines * ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y * 2;
+      ImGui::BeginChild(ImGui::GetID(&block), ImVec2(wrap_width, height), true,
+                        ImGuiWindowFlags_HorizontalScrollbar);
+      ImGui::TextUnformatted(block.code.c_str());
+      ImGui::EndChild();
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      return "";
+    }
+    case Kind::Table: {
+      std::string clicked;
+      if (block.rows.empty()) return clicked;
+      const int columns = static_cast<int>(block.rows.front().size());
+      const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+      if (!ImGui::BeginTable(std::to_string(block.line).c_str(), columns, flags, ImVec2(wrap_width, 0)))
+        return clicked;
+      for (size_t r = 0; r < block.rows.size(); ++r) {
+        ImGui::TableNextRow();
+        for (int c = 0; c < columns && c < static_cast<int>(block.rows[r].size()); ++c) {
+          ImGui::TableSetColumnIndex(c);
+          ImFont* font = r == 0 ? ctx.fonts->bold : nullptr;
+          std::string link = rich_inline(ctx, block.rows[r][static_cast<size_t>(c)],
+                                         ImGui::GetContentRegionAvail().x, Tone::Text, font);
+          if (!link.empty()) clicked = link;
+        }
+      }
+      ImGui::EndTable();
+      return clicked;
+    }
+  }
+  return "";
+}
+
+}  // namespace portlab::ui
