@@ -56,7 +56,9 @@ ui::RealBindResult NativeRealBind::try_bind(uint16_t port, net::Transport transp
   // port held open would surprise whatever the learner runs next.
   ::close(fd);
   if (rc != 0) return failure(saved);
-  return {};
+  ui::RealBindResult ok;
+  ok.ok = true;
+  return ok;
 }
 
 }  // namespace portlab::app

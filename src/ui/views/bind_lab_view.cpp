@@ -16,8 +16,16 @@ namespace {
 // The settings that decide who may bind a low port on each system (R4.x);
 // the others (ranges, TIME_WAIT reuse) belong to the Ephemeral Lab.
 bool about_binding(const std::string& name) {
-  return name.find("unprivileged") != std::string::npos ||
-         name.find("reserved") != std::string::npos || name.find("priv") != std::string::npos;
+  for (const char* part : {"unprivileged", "reservedlow", "reservedhigh", "priv_port"})
+    if (name.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// Like same_line_if_fits, but measured against the current table column, so
+// rows wrap inside the Bind Lab's two columns too.
+void wrap_if_needed(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 bool wide_enough() { return ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 40; }
@@ -59,7 +67,7 @@ void BindLabView::draw_setup() {
   heading(ctx_, "Operating system");
   bool first = true;
   for (const ports::OsProfile& p : ports::os_profiles()) {
-    if (!first) same_line_if_fits(ImGui::GetFrameHeight() + button_width(p.name));
+    if (!first) wrap_if_needed(ImGui::GetFrameHeight() + button_width(p.name));
     first = false;
     if (ImGui::RadioButton(p.name, lab.os().id == p.id)) os_message_ = lab.set_os(p.key);
   }
@@ -67,7 +75,7 @@ void BindLabView::draw_setup() {
 
   heading(ctx_, "User");
   if (ImGui::RadioButton("root (uid 0)", lab.uid() == 0)) lab.set_uid(0);
-  same_line_if_fits(ImGui::GetFrameHeight() + button_width("Ordinary user (uid 1000)"));
+  wrap_if_needed(ImGui::GetFrameHeight() + button_width("Ordinary user (uid 1000)"));
   if (ImGui::RadioButton("Ordinary user (uid 1000)", lab.uid() == 1000)) lab.set_uid(1000);
   if (!uid_editing_) uid_field_ = static_cast<int>(lab.uid());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
@@ -145,7 +153,7 @@ void BindLabView::draw_existing() {
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x));
   const bool enter = ImGui::InputText("##existing", existing_text_, sizeof existing_text_,
                                       ImGuiInputTextFlags_EnterReturnsTrue);
-  same_line_if_fits(button_width("Add socket"));
+  wrap_if_needed(button_width("Add socket"));
   if (ImGui::Button("Add socket") || enter) existing_message_ = lab.add_existing(existing_text_);
   if (!existing_message_.empty()) paragraph(existing_message_.c_str(), Tone::Danger);
   paragraph("ADDR:PORT/tcp or /udp, then any of :listen :timewait :reuseaddr :reuseport :uid=N.",
@@ -172,14 +180,14 @@ void BindLabView::draw_form() {
   if (ImGui::RadioButton("UDP", r.transport == net::Transport::Udp))
     r.transport = net::Transport::Udp;
   ImGui::Checkbox("SO_REUSEADDR", &r.reuseaddr);
-  same_line_if_fits(ImGui::GetFrameHeight() + button_width("SO_REUSEPORT"));
+  wrap_if_needed(ImGui::GetFrameHeight() + button_width("SO_REUSEPORT"));
   ImGui::Checkbox("SO_REUSEPORT", &r.reuseport);
   ImGui::Checkbox("Keep it bound afterwards", &r.keep_open);
   if (!form_message_.empty()) paragraph(form_message_.c_str(), Tone::Danger);
 
   if (ImGui::Button("Try bind")) lab.try_bind();
   if (ctx_.real_bind) {
-    same_line_if_fits(button_width("Try it on this machine"));
+    wrap_if_needed(button_width("Try it on this machine"));
     if (ImGui::Button("Try it on this machine")) {
       real_ = ctx_.real_bind->try_bind(r.port, r.transport, r.reuseaddr);
       real_request_ = host::describe(net::Endpoint{net::Ipv4{0x7F000001u}, r.port}, r.transport);
