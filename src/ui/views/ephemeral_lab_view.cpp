@@ -80,7 +80,9 @@ void EphemeralLabView::draw_setup() {
     first = false;
   }
 
-  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x));
+  const float label = ImGui::CalcTextSize("Algorithm").x + ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SetNextItemWidth(
+      std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x - label));
   if (ImGui::BeginCombo("Algorithm", algorithm_name(lab.algorithm()))) {
     for (int k = 0; k <= 5; ++k) {
       std::optional<host::Rfc6056> a;
@@ -119,11 +121,15 @@ void EphemeralLabView::draw_destinations() {
   for (size_t i = 0; i < lab.destinations().size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     const std::string label = net::to_string(lab.destinations()[i]);
-    if (radio_row(label.c_str(), lab.selected_destination() == i, false))
+    const bool removable = lab.destinations().size() > 1;
+    // The row wraps as one piece: the server and its Remove button.
+    same_line_if_fits(ImGui::GetFrameHeight() + button_width(label.c_str()) +
+                      (removable ? button_width("Remove") : 0));
+    if (ImGui::RadioButton(label.c_str(), lab.selected_destination() == i))
       lab.select_destination(i);
-    if (lab.destinations().size() > 1) {
+    if (removable) {
       ImGui::SameLine();
-      if (ImGui::SmallButton("x")) {
+      if (ImGui::SmallButton("Remove")) {
         lab.remove_destination(i);
         ImGui::PopID();
         break;
@@ -268,9 +274,12 @@ void EphemeralLabView::draw_comparison() {
   for (const auto& s : scores) most_probes = std::max(most_probes, s.probes_per_connect);
 
   const float font = ImGui::GetFontSize();
-  const float label_w = font * 11;
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float bar_w = std::max(font * 4, (avail - label_w) * 0.5f - font);
+  // Narrow screens put each name above its bars, so the bars keep a
+  // readable length.
+  const bool narrow = avail < font * 40;
+  const float label_w = narrow ? 0 : font * 11;
+  const float bar_w = (avail - label_w - font) * 0.5f;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 guess_col = ImGui::GetColorU32(tone(Tone::Warning));
   const ImU32 probe_col = ImGui::GetColorU32(tone(Tone::Accent));
@@ -279,9 +288,13 @@ void EphemeralLabView::draw_comparison() {
   ImGui::SameLine();
   ImGui::TextColored(tone(Tone::Accent), "  Probes per connect");
   for (const labs::AlgorithmScore& s : scores) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
-    ImGui::TextUnformatted(s.name.c_str());
+    if (narrow) ImGui::TextUnformatted(s.name.c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (narrow)
+      ImGui::Dummy(ImVec2(avail, h));
+    else
+      ImGui::TextUnformatted(s.name.c_str());
     const float x1 = at.x + label_w;
     const float x2 = x1 + bar_w + font;
     const float guess = static_cast<float>(s.predictability);
