@@ -179,9 +179,8 @@ void EphemeralLabView::draw_clock() {
     lab.tick(static_cast<sim::Millis>(std::min(real_ms, 250.0f) + 0.5f));
   }
   char line[160];
-  std::snprintf(line, sizeof line,
-                "Simulated clock %.1f s. %d connected, %d in TIME_WAIT%s", lab.host().now() / 1000.0,
-                lab.count(host::SocketState::Connected), lab.count(host::SocketState::TimeWait),
+  std::snprintf(line, sizeof line, "Simulated clock %.1f s. %d connected, %d in TIME_WAIT%s",
+                lab.host().now() / 1000.0, lab.count(host::SocketState::Connected), lab.count(host::SocketState::TimeWait),
                 lab.ageing() ? "" : ".");
   std::string text = line;
   if (lab.ageing()) {
