@@ -80,3 +80,13 @@ TEST_CASE("ephemeral lab view: on a phone nothing reaches past the right edge") 
     CHECK(f.h.find(label)->max.x <= 390.0f);
   }
 }
+
+TEST_CASE("ephemeral lab view: choosing a row shows that call's explanation") {
+  EphemeralFixture f;
+  REQUIRE(f.click("Open 5 connections"));
+  CHECK(f.h.model.ephemeral.selected_allocation()->number == 5);  // the newest by default
+  REQUIRE(f.click("2##call"));
+  CHECK(f.h.model.ephemeral.selected_allocation()->number == 2);
+  REQUIRE(f.click("Start over"));
+  CHECK(f.h.model.ephemeral.selected_allocation() == nullptr);
+}

@@ -41,6 +41,7 @@ std::string EphemeralLab::rebuild() {
   next.set_trace(true);  // every allocation is listed with its probes
   host_ = std::move(next);
   allocations_.clear();
+  selected_allocation_ = 0;
   next_dest_ = 0;
   return "";
 }
@@ -131,6 +132,13 @@ int EphemeralLab::open(int count) {
     ++done;
   }
   return done;
+}
+
+const Allocation* EphemeralLab::selected_allocation() const {
+  if (allocations_.empty()) return nullptr;
+  const int n = selected_allocation_;
+  if (n >= 1 && n <= static_cast<int>(allocations_.size())) return &allocations_[n - 1];
+  return &allocations_.back();
 }
 
 void EphemeralLab::close_all() {

@@ -96,6 +96,10 @@ class EphemeralLab {
   // succeeded.
   int open(int count);
   const std::vector<Allocation>& allocations() const { return allocations_; }
+  // The allocation whose explanation is shown in full (by its number); the
+  // newest when none was chosen or the chosen one is gone after a reset.
+  void select_allocation(int number) { selected_allocation_ = number; }
+  const Allocation* selected_allocation() const;
   // The active close of every open socket: TCP connections go to TIME_WAIT.
   void close_all();
 
@@ -128,6 +132,7 @@ class EphemeralLab {
   std::optional<size_t> selected_;
   size_t next_dest_ = 0;
   std::vector<Allocation> allocations_;
+  int selected_allocation_ = 0;
   int speed_ = 1;
   std::vector<AlgorithmScore> comparison_;
   const ports::OsProfile* compared_os_ = nullptr;

@@ -202,8 +202,9 @@ void EphemeralLabView::draw_clock() {
 }
 
 void EphemeralLabView::draw_allocations() {
-  const labs::EphemeralLab& lab = ctx_.model->ephemeral;
+  labs::EphemeralLab& lab = ctx_.model->ephemeral;
   if (lab.allocations().empty()) return;
+  const labs::Allocation* chosen = lab.selected_allocation();
   heading(ctx_, "Ports handed out");
   const auto& all = lab.allocations();
   const float height = ImGui::GetTextLineHeightWithSpacing() *
@@ -227,7 +228,11 @@ void EphemeralLabView::draw_allocations() {
       const labs::Allocation& a = all[all.size() - 1 - static_cast<size_t>(row)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::Text("%d", a.number);
+      // The row is one selectable: the full explanation shows below.
+      char number[24];
+      std::snprintf(number, sizeof number, "%d##call", a.number);
+      if (ImGui::Selectable(number, &a == chosen, ImGuiSelectableFlags_SpanAllColumns))
+        lab.select_allocation(a.number);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(a.mode == EphemeralMode::BindZero ? "(bind 0)"
                                                                : net::to_string(a.dest).c_str());
@@ -256,6 +261,13 @@ void EphemeralLabView::draw_allocations() {
     }
   }
   ImGui::EndTable();
+  if (chosen) {
+    const std::string why = "Call " + std::to_string(chosen->number) + ": " +
+                            (chosen->decision.explanation.empty()
+                                 ? std::string("no explanation recorded")
+                                 : chosen->decision.explanation);
+    paragraph(why.c_str());
+  }
 }
 
 void EphemeralLabView::draw_comparison() {
