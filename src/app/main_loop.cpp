@@ -87,6 +87,7 @@ bool App::init(const LaunchOptions& options) {
   model_.progress_store = progress_store_.get();
   progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
   model_.progress = saved_progress_ = progress.progress;
+  model_.quiz.attach(&model_.content.bank, &model_.progress);
 
   // Links are checked against the model: a lesson or step that does not
   // exist opens the course home with a message.
@@ -299,19 +300,31 @@ std::string App::state_json() const {
 }
 
 json::Value App::quiz_state() const {
-  // The question on screen: a lesson's checkpoint while a lesson is open.
+  // The question on screen: a lesson's checkpoint while a lesson is open,
+  // the quiz screen's question there.
   const nav::Route& route = navigator_.current();
-  if (route.screen != nav::Screen::Lesson || !model_.checkpoint || route.args.empty() ||
-      model_.checkpoint->lesson_id != route.args[0])
-    return json::Value();
-  const model::Checkpoint& cp = *model_.checkpoint;
-  const quiz::Question* question = cp.shown_question();
+  const quiz::Question* question = nullptr;
   json::Value quiz = json::Value::object();
-  quiz["id"] = question ? question->id : "";
-  quiz["answered"] = cp.session.run().position();
-  quiz["correct"] = cp.session.right();
-  quiz["finished"] = cp.session.finished();
-  quiz["explanation"] = cp.showing_feedback && question ? question->explanation : "";
+  bool showing_feedback = false;
+  if (route.screen == nav::Screen::Quiz) {
+    question = model_.quiz.question();
+    quiz["id"] = model_.quiz.id();
+    quiz["answered"] = model_.quiz.answered();
+    quiz["correct"] = model_.quiz.correct();
+    showing_feedback = model_.quiz.last_grade().has_value();
+  } else if (route.screen == nav::Screen::Lesson && model_.checkpoint && !route.args.empty() &&
+             model_.checkpoint->lesson_id == route.args[0]) {
+    const model::Checkpoint& cp = *model_.checkpoint;
+    question = cp.shown_question();
+    quiz["id"] = question ? question->id : "";
+    quiz["answered"] = cp.session.run().position();
+    quiz["correct"] = cp.session.right();
+    quiz["finished"] = cp.session.finished();
+    showing_feedback = cp.showing_feedback;
+  } else {
+    return json::Value();
+  }
+  quiz["explanation"] = showing_feedback && question ? question->explanation : "";
   // What a learner would click to answer right, so a browser test can
   // answer through the real widgets without knowing the bank.
   std::string answer_label;

@@ -129,6 +129,61 @@ class CheckedPage {
     return this.page.evaluate((c) => window.portlab.command(c), cmd);
   }
 
+  // The labelled widgets of the last frame, with rectangles in CSS pixels
+  // (the app starts recording them on the first request).
+  async widgets() {
+    for (let i = 0; i < 100; i++) {
+      const answer = await this.command({ widgets: true });
+      if (answer.ok && answer.widgets.length > 0) return answer.widgets;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error('the app reported no widgets');
+  }
+
+  // A widget by its visible label (the text before "##") or its full label.
+  async findWidget(label, { timeout = 5000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let last = [];
+    while (Date.now() < deadline) {
+      last = await this.widgets();
+      const found = last.find((w) => w.label === label) || last.find((w) => w.label.split('##')[0] === label);
+      if (found) return found;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`no widget labelled "${label}"; seen: ${last.map((w) => w.label).slice(0, 60).join(' | ')}`);
+  }
+
+  // Clicks a widget the way a person would, scrolling the screen (mouse
+  // wheel) until it is inside the window.
+  async click(label) {
+    const viewport = this.page.viewportSize();
+    for (let i = 0; i < 40; i++) {
+      const w = await this.findWidget(label);
+      const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
+      if (y > 60 && y < viewport.height - 10) {
+        const frames = (await this.state()).frames;
+        await this.page.mouse.click(x, y);
+        await this.waitForState((s) => s.frames > frames, { what: `a frame after clicking "${label}"` });
+        await this.page.waitForTimeout(100);
+        return;
+      }
+      await this.page.mouse.move(viewport.width / 2, viewport.height / 2);
+      await this.page.mouse.wheel(0, y > viewport.height / 2 ? 200 : -200);
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`could not scroll "${label}" into view`);
+  }
+
+  // Clicks a text field, replaces its contents with `text` and leaves it.
+  async typeInto(label, text) {
+    await this.click(label);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text, { delay: 20 });
+    await this.page.keyboard.press('Tab');
+    await this.page.waitForTimeout(100);
+  }
+
   // Waits until the app has drawn and gone idle (no frame for `quietMs`).
   async settle(quietMs = 300) {
     await this.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Suite } from './harness.mjs';
+import { register as registerLearner } from './learner.test.mjs';
 import { register as registerShell } from './shell.test.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -11,6 +12,7 @@ const suite = new Suite({
   artifactDir: path.join(root, 'build', 'test-artifacts', 'e2e'),
 });
 registerShell(suite);
+registerLearner(suite);
 
 const ok = await suite.run(process.argv[2]);
 process.exit(ok ? 0 : 1);

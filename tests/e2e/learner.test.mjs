@@ -1,0 +1,120 @@
+// A learner's path through the real page, clicking the real widgets: a
+// lesson, its checkpoint (wrong, then right), a reload that keeps the step
+// and the progress, a NAT Lab challenge solved with a forwarding rule,
+// presenter mode and a theme. Then a screenshot of every view at desktop
+// and phone size, for people to look at.
+import { assert, assertEqual } from './harness.mjs';
+
+// Every view, by link, for the screenshots.
+const VIEWS = [
+  ['home', ''],
+  ['lesson', '#/lesson/port-ranges/3'],
+  ['lesson-checkpoint', '#/lesson/port-ranges/9'],
+  ['explorer', '#/explorer/443'],
+  ['bind-lab', '#/bind'],
+  ['ephemeral-lab', '#/ephemeral'],
+  ['nat-lab', '#/nat/game-server'],
+  ['quiz-menu', '#/quiz'],
+  ['quiz-practice', '#/quiz/practice'],
+  ['settings', '#/settings'],
+  ['about', '#/about'],
+];
+
+export function register(suite) {
+  suite.test('learner: a lesson, its checkpoint wrong then right, and a reload that keeps the place', async (t) => {
+    const page = await t.open();
+    await t.settle();
+    await t.click('Open##port-ranges');
+    let s = await t.waitForState((x) => x.lesson === 'port-ranges' && x.step === 1, { what: 'the lesson at step 1' });
+    // Step forward with the keyboard, then with the button.
+    await page.keyboard.press('ArrowRight');
+    await t.waitForState((x) => x.step === 2, { what: 'step 2 after the Right arrow key' });
+    await t.click('Next: Who hands out the numbers >');
+    await t.waitForState((x) => x.step === 3, { what: 'step 3 after Next' });
+    await t.screenshot('lesson-step-3');
+
+    // The checkpoint is the last step.
+    await t.click('9##step');
+    await t.waitForState((x) => x.step === 9, { what: 'the checkpoint step' });
+    await t.click('Start the checkpoint');
+    s = await t.waitForState((x) => x.quiz && x.quiz.id === 'ranges-classify-1024', { what: 'the first question' });
+    assertEqual(s.quiz.answered, 0, 'answered before answering');
+
+    // Wrong: 1024 is not a System Port. The explanation shows.
+    await t.click('System Ports, 0-1023');
+    await t.click('Check answer');
+    s = await t.waitForState((x) => x.quiz.answered === 1, { what: 'the first answer graded' });
+    assertEqual(s.quiz.correct, 0, 'the wrong answer is not counted right');
+    assert(s.quiz.explanation.includes('1023 is the last System Port'), `explanation shown: ${s.quiz.explanation}`);
+    await t.screenshot('checkpoint-wrong');
+
+    // Right: the next question, answered with the engine-checked answer.
+    await t.click('Next');
+    s = await t.waitForState((x) => x.quiz.id === 'ranges-443-registered', { what: 'the second question' });
+    await t.click(s.quiz.correct_label);
+    await t.click('Check answer');
+    s = await t.waitForState((x) => x.quiz.answered === 2, { what: 'the second answer graded' });
+    assertEqual(s.quiz.correct, 1, 'the right answer is counted');
+    const answeredBefore = s.progress.questions;
+    assert(answeredBefore >= 2, 'progress holds the answered questions');
+
+    // A reload lands on the same step with the progress kept.
+    await page.reload();
+    s = await t.waitForState((x) => x.ready && x.frames > 0 && x.lesson === 'port-ranges', { what: 'the lesson after reload' });
+    assertEqual(s.step, 9, 'the step after reload');
+    assertEqual(s.progress.questions, answeredBefore, 'questions answered after reload');
+    assert(s.progress.lesson_steps_done >= 2, `steps done after reload: ${s.progress.lesson_steps_done}`);
+  });
+
+  suite.test('learner: a deep link opens a NAT Lab challenge, solved by adding a forwarding rule', async (t) => {
+    await t.open('#/nat/game-server');
+    let s = await t.waitForState((x) => x.ready && x.view === 'nat' && x.nat && x.nat.challenge === 'game-server',
+                                 { what: 'the game-server challenge' });
+    assertEqual(s.nat.solved, false, 'not solved before a rule exists');
+    await t.typeInto('External port', '25565');
+    await t.typeInto('Internal address', '192.168.1.20');
+    await t.typeInto('Internal port', '25565');
+    await t.click('Add rule');
+    s = await t.waitForState((x) => x.nat.solved, { what: 'the challenge solved' });
+    await t.screenshot('nat-solved');
+  });
+
+  suite.test('classroom: presenter mode enlarges the lesson and hides the navigation; a theme switch sticks', async (t) => {
+    const page = await t.open('#/lesson/port-ranges/2');
+    await t.settle();
+    const before = await t.state();
+    await page.keyboard.press('p');
+    let s = await t.waitForState((x) => x.presenter, { what: 'presenter mode' });
+    await t.settle();
+    s = await t.state();
+    assert(s.font_pixel_scale > before.font_pixel_scale, 'text is larger in presenter mode');
+    const labels = (await t.widgets()).map((w) => w.label);
+    assert(!labels.includes('Settings'), 'the navigation bar is hidden');
+    await t.screenshot('presenter');
+    await page.keyboard.press('ArrowRight');
+    await t.waitForState((x) => x.step === 3, { what: 'keyboard stepping in presenter mode' });
+    await page.keyboard.press('Escape');
+    await t.waitForState((x) => !x.presenter, { what: 'presenter mode left' });
+
+    await t.command({ go: '#/settings' });
+    await t.click('Light');
+    await t.waitForState((x) => x.theme === 'light', { what: 'the light theme' });
+    await page.reload();
+    s = await t.waitForState((x) => x.ready && x.frames > 0, { what: 'the page after reload' });
+    assertEqual(s.theme, 'light', 'theme after reload');
+  });
+
+  for (const [name, fragment] of VIEWS) {
+    suite.test(`screens: ${name} at 1280x800 and 390x844`, async (t) => {
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        await t.page?.setViewportSize(viewport);
+        await t.open(fragment, { viewport });
+        const s = await t.settle();
+        assert(s > 0, 'drawn');
+        const state = await t.state();
+        assertEqual(state.notice, '', `no notice for ${fragment}`);
+        await t.screenshot(`${name}-${viewport.width}x${viewport.height}`);
+      }
+    });
+  }
+}
