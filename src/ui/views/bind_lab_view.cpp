@@ -193,6 +193,7 @@ void BindLabView::draw_form() {
       real_request_ = host::describe(net::Endpoint{net::Ipv4{0x7F000001u}, r.port}, r.transport);
       has_real_ = true;
       lab.try_bind();  // the prediction to compare with
+      real_attempt_ = lab.history().size();
     }
   }
 }
@@ -229,6 +230,13 @@ void BindLabView::draw_result() {
     real_line_ = "bind(" + real_request_ + "): " +
                  (real_.ok ? std::string("OK") : real_.error + ", " + real_.message);
     paragraph(real_line_.c_str(), real_.ok ? Tone::Success : Tone::Danger);
+    // Compared only with the prediction made by the same click.
+    if (real_attempt_ == lab.history().size()) {
+      const bool same = real_.ok == d.ok && (d.ok || real_.error == d.error);
+      paragraph(same ? "The same answer as the prediction."
+                     : "Not the prediction's answer: this machine is not the simulated host.",
+                same ? Tone::Success : Tone::Warning);
+    }
     paragraph("A real socket on 127.0.0.1, closed right after. This machine runs its own OS with "
               "its own user and settings, so it may differ from the simulated host.",
               Tone::Muted);

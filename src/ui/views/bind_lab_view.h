@@ -46,6 +46,7 @@ class BindLabView : public View {
   bool has_real_ = false;
   RealBindResult real_;
   std::string real_request_;
+  size_t real_attempt_ = 0;  // history size right after the real bind()
   std::string result_line_;
   std::string real_line_;
 };
