@@ -11,6 +11,7 @@
 #include "core/host/describe.h"
 #include "core/host/host.h"
 #include "core/json.h"
+#include "core/labs/host_setup.h"
 
 namespace portlab::cli {
 
@@ -47,13 +48,8 @@ int run_bind(int argc, char** argv, Output io) {
   host::Credentials who;
   who.uid = static_cast<uint32_t>(args.integer("uid", 0, 4294967295LL, 1000));
   if (args.has("cap")) {
-    const std::string cap = args.value("cap");
-    if (cap != "net_bind_service")
-      throw UsageError("--cap: '" + cap +
-                       "' is not a capability PortLab models (net_bind_service)");
-    if (profile.id != ports::OsId::Linux)
-      throw UsageError(std::string("--cap: CAP_NET_BIND_SERVICE is a Linux capability; ") +
-                       profile.key + " only knows root (use --uid 0)");
+    const std::string problem = labs::check_capability(args.value("cap"), profile);
+    if (!problem.empty()) throw UsageError("--cap: " + problem);
     who.cap_net_bind_service = true;
   }
   host::SocketOptions options;

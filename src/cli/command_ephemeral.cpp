@@ -10,6 +10,7 @@
 #include "core/host/describe.h"
 #include "core/host/host.h"
 #include "core/json.h"
+#include "core/labs/host_setup.h"
 
 namespace portlab::cli {
 
@@ -52,13 +53,11 @@ int run_ephemeral(int argc, char** argv, Output io) {
   if (dests.empty()) dests.push_back(*net::parse_endpoint(kDefaultDest).value);
   std::optional<host::Rfc6056> algorithm;
   if (args.has("algorithm")) {
-    const std::string a = args.value("algorithm");
-    if (a.size() != 9 || a.compare(0, 8, "rfc6056-") != 0 || a[8] < '1' || a[8] > '5')
-      throw UsageError("--algorithm: '" + a + "' is not rfc6056-1 ... rfc6056-5");
+    const std::string problem = labs::parse_algorithm(args.value("algorithm"), algorithm);
+    if (!problem.empty()) throw UsageError("--algorithm: " + problem);
     if (mode != Mode::Connect)
       throw UsageError(
           "--algorithm: RFC 6056 algorithms choose connect() ports; use --mode connect");
-    algorithm = static_cast<host::Rfc6056>(a[8] - '0');
   }
 
   host::Host host(profile, seed);

@@ -7,6 +7,7 @@
 #include "core/settings/settings.h"
 #include "ui/file_exchange.h"
 #include "ui/fonts.h"
+#include "ui/real_bind.h"
 #include "ui/textures.h"
 
 namespace portlab::ui {
@@ -18,6 +19,8 @@ struct ViewContext {
   model::Model* model = nullptr;
   Textures* textures = nullptr;
   FileExchange* files = nullptr;
+  // A real bind() on loopback: native builds only (null on the web).
+  RealBind* real_bind = nullptr;
 };
 
 }  // namespace portlab::ui

@@ -1,6 +1,13 @@
-// The screen for the Bind Lab (being written; see issue 6).
+// The Bind Lab screen: set up a simulated host (OS, user, capability,
+// sysctls, sockets already there), fill in a bind() and see what the model
+// answers, with the errno, the rule and why; natively, the same bind() on
+// this machine's loopback beside it. Route: #/bind or #/bind/<os key>.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "ui/real_bind.h"
 #include "ui/view.h"
 
 namespace portlab::ui {
@@ -8,6 +15,40 @@ namespace portlab::ui {
 class BindLabView : public View {
  public:
   void draw();
+  // The result lines of the last frame ("Refused: EACCES"; the real bind()
+  // on this machine), "" when not shown: what a learner reads, for tests.
+  const std::string& result_line() const { return result_line_; }
+  const std::string& real_line() const { return real_line_; }
+
+ private:
+  void draw_setup();
+  void draw_sysctls();
+  void draw_existing();
+  void draw_form();
+  void draw_result();
+  void draw_history();
+
+  // Widget state only: text being typed and the last messages.
+  struct SettingField {
+    std::string name;
+    char value[64] = {};
+  };
+  std::vector<SettingField> settings_;
+  const void* settings_for_ = nullptr;  // the OS profile the fields were made for
+  std::string settings_message_;
+  char existing_text_[96] = "0.0.0.0:8080/tcp:listen";
+  std::string existing_message_;
+  std::string os_message_;
+  int uid_field_ = 1000;
+  bool uid_editing_ = false;
+  char addr_text_[32] = "0.0.0.0";
+  std::string form_message_;
+  bool has_real_ = false;
+  RealBindResult real_;
+  std::string real_request_;
+  size_t real_attempt_ = 0;  // history size right after the real bind()
+  std::string result_line_;
+  std::string real_line_;
 };
 
 }  // namespace portlab::ui

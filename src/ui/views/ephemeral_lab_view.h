@@ -1,5 +1,11 @@
-// The screen for the Ephemeral Lab (being written; see issue 6).
+// The Ephemeral Lab screen: a client opening connections (one, or bursts)
+// to chosen servers, each local port listed with the probes and why; OS,
+// algorithm and mode switches; a chart comparing RFC 6056's algorithms;
+// TIME_WAIT ageing with a speed control; an exhaustion demonstration.
+// Route: #/ephemeral or #/ephemeral/<os key | exhaustion>.
 #pragma once
+
+#include <string>
 
 #include "ui/view.h"
 
@@ -8,6 +14,25 @@ namespace portlab::ui {
 class EphemeralLabView : public View {
  public:
   void draw();
+  // The failure line of the last frame ("Call 5 failed: EADDRNOTAVAIL ..."),
+  // "" when the last call succeeded: what a learner reads, for tests.
+  const std::string& failure_line() const { return failure_line_; }
+
+ private:
+  void draw_setup();
+  void draw_destinations();
+  void draw_actions();
+  void draw_clock();
+  void draw_allocations();
+  void draw_comparison();
+
+  // Widget state only.
+  char range_text_[24] = "40000-40003";
+  std::string range_message_;
+  char dest_text_[32] = "192.0.2.25:25";
+  std::string dest_message_;
+  std::string os_message_;
+  std::string failure_line_;
 };
 
 }  // namespace portlab::ui

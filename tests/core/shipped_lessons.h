@@ -1,0 +1,44 @@
+// The shipped course, read from the source tree with plain streams (not
+// std::filesystem) so the tests that use it also run as wasm.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/course/course.h"
+
+namespace portlab::test {
+
+inline course::Course shipped_course() {
+  const char* const names[] = {"01-what-is-a-port.md", "02-port-ranges.md",
+                               "03-privileged-binding.md", "04-ephemeral-ports.md",
+                               "05-nat-and-port-forwarding.md", "06-exam-practice.md"};
+  std::vector<SourceFile> files;
+  for (const char* name : names) {
+    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/lessons/" + name, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read lessons/" << name);
+    std::stringstream text;
+    text << in.rdbuf();
+    files.push_back({std::string("lessons/") + name, text.str()});
+  }
+  return course::load_course(files);
+}
+
+// Every ```sim block of the shipped course whose lab is one of `labs`.
+inline std::vector<course::Directive> shipped_presets(const std::vector<std::string>& labs) {
+  std::vector<course::Directive> out;
+  const course::Course c = shipped_course();
+  REQUIRE(c.issues.empty());
+  for (const course::Lesson& lesson : c.lessons)
+    for (const course::Step& step : lesson.steps)
+      for (const course::Directive& d : step.directives)
+        for (const std::string& lab : labs)
+          if (d.kind == course::Directive::Kind::Sim && d.get("lab") == lab) out.push_back(d);
+  return out;
+}
+
+}  // namespace portlab::test

@@ -1,0 +1,92 @@
+#include <doctest/doctest.h>
+
+#include "ui/views/ephemeral_lab_view.h"
+#include "view_harness.h"
+
+using namespace portlab;
+using EphemeralFixture = test::ViewFixture<ui::EphemeralLabView>;
+
+TEST_CASE("ephemeral lab view: 'Open 5 connections' makes five allocations") {
+  EphemeralFixture f;
+  REQUIRE(f.click("Open 5 connections"));
+  const auto& all = f.h.model.ephemeral.allocations();
+  REQUIRE(all.size() == 5);
+  for (const labs::Allocation& a : all) CHECK(a.decision.ok);
+  CHECK(f.h.model.ephemeral.count(host::SocketState::Connected) == 5);
+}
+
+TEST_CASE("ephemeral lab view: the exhaustion demo fails the fifth connect and says why") {
+  EphemeralFixture f;
+  REQUIRE(f.click("Exhaustion demo (4 ports)"));
+  REQUIRE(f.click("Open 5 connections"));
+  const auto& all = f.h.model.ephemeral.allocations();
+  REQUIRE(all.size() == 5);
+  CHECK(std::string(all.back().decision.error) == "EADDRNOTAVAIL");
+  f.h.frame(f.draw);
+  CHECK(f.view.failure_line() ==
+        "Call 5 failed: EADDRNOTAVAIL (rule " + std::string(all.back().decision.rule) + ")");
+}
+
+TEST_CASE("ephemeral lab view: closing starts TIME_WAIT, which ages only while time runs") {
+  EphemeralFixture f;
+  REQUIRE(f.click("Open 1 connection"));
+  REQUIRE(f.click("Close all"));
+  labs::EphemeralLab& lab = f.h.model.ephemeral;
+  CHECK(lab.count(host::SocketState::TimeWait) == 1);
+  f.h.frame(f.draw);
+  CHECK(f.view.animating());
+  REQUIRE(f.click("Pause"));
+  CHECK(lab.speed() == 0);
+  const sim::Millis paused_at = lab.host().now();
+  f.h.frames(3, f.draw);
+  CHECK(lab.host().now() == paused_at);
+  CHECK_FALSE(f.view.animating());
+  REQUIRE(f.click("60x"));
+  f.h.frames(3, f.draw);
+  CHECK(lab.host().now() > paused_at);
+  for (int i = 0; i < 6; ++i) REQUIRE(f.click("Skip 10 s"));
+  f.h.frame(f.draw);
+  CHECK_FALSE(lab.ageing());
+  CHECK_FALSE(f.view.animating());
+}
+
+TEST_CASE("ephemeral lab view: switching OS and algorithm reaches the model") {
+  EphemeralFixture f;
+  REQUIRE(f.click("FreeBSD"));
+  CHECK(f.h.model.ephemeral.os().id == ports::OsId::Freebsd);
+  f.h.model.ephemeral.set_algorithm(host::Rfc6056::DoubleHash);
+  REQUIRE(f.click("Open 1 connection"));
+  CHECK(f.h.model.ephemeral.allocations().back().decision.explanation.find("algorithm 4") !=
+        std::string::npos);
+}
+
+TEST_CASE("ephemeral lab view: adding a server") {
+  EphemeralFixture f;
+  const size_t before = f.h.model.ephemeral.destinations().size();
+  REQUIRE(f.click("Add server"));  // the field starts with 192.0.2.25:25
+  CHECK(f.h.model.ephemeral.destinations().size() == before + 1);
+  f.h.frame(f.draw);
+  REQUIRE(f.click("192.0.2.25:25"));
+  REQUIRE(f.click("Open 1 connection"));
+  CHECK(net::to_string(f.h.model.ephemeral.allocations().back().dest) == "192.0.2.25:25");
+}
+
+TEST_CASE("ephemeral lab view: on a phone nothing reaches past the right edge") {
+  EphemeralFixture f(390, 844);
+  REQUIRE(f.click("Open 5 connections"));
+  CHECK(f.h.model.ephemeral.allocations().size() == 5);
+  for (const std::string& label : f.h.labels()) {
+    INFO(label);
+    CHECK(f.h.find(label)->max.x <= 390.0f);
+  }
+}
+
+TEST_CASE("ephemeral lab view: choosing a row shows that call's explanation") {
+  EphemeralFixture f;
+  REQUIRE(f.click("Open 5 connections"));
+  CHECK(f.h.model.ephemeral.selected_allocation()->number == 5);  // the newest by default
+  REQUIRE(f.click("2##call"));
+  CHECK(f.h.model.ephemeral.selected_allocation()->number == 2);
+  REQUIRE(f.click("Start over"));
+  CHECK(f.h.model.ephemeral.selected_allocation() == nullptr);
+}
