@@ -100,7 +100,7 @@ bool App::init(const LaunchOptions& options) {
   if (!progress.notice.empty()) navigator_.set_notice(progress.notice);
 
   shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_,
-                              &platform::file_exchange(options)});
+                              &platform::file_exchange(options), platform::real_bind()});
   apply_settings();
   frames_wanted_ = kTrailingFrames;
   return true;

@@ -9,6 +9,7 @@
 #include "core/settings/settings.h"
 #include "core/storage/key_value_store.h"
 #include "ui/file_exchange.h"
+#include "ui/real_bind.h"
 
 namespace portlab::app {
 
@@ -42,6 +43,10 @@ storage::KeyValueStore& store(const LaunchOptions& options);
 // Downloads and the file picker in the browser; the data folder and typed
 // paths natively.
 ui::FileExchange& file_exchange(const LaunchOptions& options);
+
+// Real sockets on this machine for the Bind Lab's "Try it on this machine";
+// null in the browser, which has none.
+ui::RealBind* real_bind();
 
 // The system's own preferences (light or dark, more contrast, less motion),
 // used until the learner saves settings of their own.

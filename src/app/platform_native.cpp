@@ -13,6 +13,7 @@
 #include "app/file_store.h"
 #include "app/main_loop.h"
 #include "app/platform.h"
+#include "app/real_bind.h"
 #include "files/source_files.h"
 
 namespace portlab::app::platform {
@@ -132,6 +133,11 @@ class NativeFiles final : public ui::FileExchange {
 ui::FileExchange& file_exchange(const LaunchOptions& options) {
   static NativeFiles files(data_dir(options));
   return files;
+}
+
+ui::RealBind* real_bind() {
+  static NativeRealBind sockets;
+  return &sockets;
 }
 
 settings::Settings system_settings() {

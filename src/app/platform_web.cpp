@@ -204,6 +204,8 @@ ui::FileExchange& file_exchange(const LaunchOptions&) {
   return files;
 }
 
+ui::RealBind* real_bind() { return nullptr; }
+
 settings::Settings system_settings() {
   const int prefs = js_system_preferences();
   settings::Settings s;

@@ -8,19 +8,32 @@
 #include <vector>
 
 #include "ui/real_bind.h"
+#include "core/labs/port_map.h"
 #include "ui/view.h"
+#include "ui/widgets/port_map.h"
 
 namespace portlab::ui {
 
 class BindLabView : public View {
  public:
+  void init(const ViewContext& ctx) {
+    View::init(ctx);
+    port_map_.init(ctx);
+  }
   void draw();
+  void discard() { port_map_.discard(); }
   // The result lines of the last frame ("Refused: EACCES"; the real bind()
   // on this machine), "" when not shown: what a learner reads, for tests.
   const std::string& result_line() const { return result_line_; }
   const std::string& real_line() const { return real_line_; }
 
  private:
+  // The lab host's ports, kept current each frame (cheap when nothing
+  // changed: see labs::PortMap::update) and drawn as one texture.
+  void draw_port_map();
+  labs::PortMap port_map_model_;
+  PortMapWidget port_map_;
+
   void draw_setup();
   void draw_sysctls();
   void draw_existing();

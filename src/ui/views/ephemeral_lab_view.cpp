@@ -49,9 +49,8 @@ void EphemeralLabView::draw() {
   draw_destinations();
   draw_actions();
   draw_clock();
-  // PORT MAP: the lead adds the Port Map widget (src/ui/widgets/port_map.h)
-  // here, drawing ctx_.model->ephemeral.host().
   draw_allocations();
+  draw_port_map();
   draw_comparison();
   // Time, not animation: with reduced motion the entries still expire, the
   // app just keeps drawing frames while they do.
@@ -323,6 +322,16 @@ void EphemeralLabView::draw_comparison() {
   paragraph("Counting up per server never meets a port in use but is easy to guess; random "
             "choices are hard to guess but run into ports already taken as the range fills.",
             Tone::Muted);
+}
+
+void EphemeralLabView::draw_port_map() {
+  heading(ctx_, "Port Map");
+  const host::Host& host = ctx_.model->ephemeral.host();
+  port_map_model_.update(host);
+  // Beside nothing else on a wide screen, so a moderate square; the full
+  // width on a phone (0 lets the widget choose).
+  const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40;
+  port_map_.draw(port_map_model_, host, wide ? ImGui::GetFontSize() * 24 : 0);
 }
 
 }  // namespace portlab::ui

@@ -7,18 +7,31 @@
 
 #include <string>
 
+#include "core/labs/port_map.h"
 #include "ui/view.h"
+#include "ui/widgets/port_map.h"
 
 namespace portlab::ui {
 
 class EphemeralLabView : public View {
  public:
+  void init(const ViewContext& ctx) {
+    View::init(ctx);
+    port_map_.init(ctx);
+  }
   void draw();
+  void discard() { port_map_.discard(); }
   // The failure line of the last frame ("Call 5 failed: EADDRNOTAVAIL ..."),
   // "" when the last call succeeded: what a learner reads, for tests.
   const std::string& failure_line() const { return failure_line_; }
 
  private:
+  // The lab host's ports, kept current each frame (cheap when nothing
+  // changed: see labs::PortMap::update) and drawn as one texture.
+  void draw_port_map();
+  labs::PortMap port_map_model_;
+  PortMapWidget port_map_;
+
   void draw_setup();
   void draw_destinations();
   void draw_actions();
