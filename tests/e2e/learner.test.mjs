@@ -72,7 +72,7 @@ export function register(suite) {
                                  { what: 'the game-server challenge' });
     assertEqual(s.nat.solved, false, 'not solved before a rule exists');
     await t.typeInto('External port', '25565');
-    await t.typeInto('Internal address', '192.168.1.20');
+    await t.typeInto('Internal address', '192.168.1.30');
     await t.typeInto('Internal port', '25565');
     await t.click('Add rule');
     s = await t.waitForState((x) => x.nat.solved, { what: 'the challenge solved' });

@@ -97,10 +97,11 @@ export function register(suite) {
   suite.test('keyboard only: arrow keys and Space reach the settings screen', async (t) => {
     const page = await t.open();
     await t.settle();
-    // Into the page, up to the top bar ("Home"), right to "Settings", activate.
+    // Into the page, up to the top bar ("Home"), right past the labs and
+    // Practice to "Settings", activate.
     await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Space');
     await t.waitForState((s) => s.view === 'settings', { what: 'the settings screen, reached by keyboard' });
     await page.waitForFunction(() => window.location.hash === '#/settings');
