@@ -22,6 +22,7 @@
 #include "cli/quiz_verbs.h"
 #include "cli/source_files.h"
 #include "core/json.h"
+#include "core/model/simulation_tasks.h"
 #include "core/quiz/gift_parser.h"
 
 namespace portlab::cli {
@@ -68,6 +69,13 @@ int run_check(int argc, char** argv, Output io) {
 
   GiftParse bank;
   for (const SourceFile& file : files) quiz::merge_into(bank, quiz::parse_gift(file.text, file.name));
+  // A simulation task the app cannot run is an error too, as the app
+  // reports it (model/simulation_tasks.h).
+  for (const quiz::Question& q : bank.questions) {
+    if (q.type != quiz::QuestionType::Simulation) continue;
+    const std::string problem = model::task_problem(q.task);
+    if (!problem.empty()) bank.errors.push_back({q.source_file, q.source_line, problem});
+  }
 
   json::Value by_type =
       counts(bank, quiz::kQuestionTypes, [](const quiz::Question& q) { return q.type; });

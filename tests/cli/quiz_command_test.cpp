@@ -60,7 +60,26 @@ TEST_CASE("cli quiz check: the shipped bank has no errors (quiz/bank --json)") {
     CAPTURE(type);
     CHECK(by_type->find(type)->as_number() >= 1);
   }
-  CHECK(by_type->find("simulation")->as_number() == 0);
+  // The NAT Lab tasks, graded by its engine.
+  CHECK(by_type->find("simulation")->as_number() >= 2);
+}
+
+TEST_CASE("cli quiz check: a simulation task PortLab cannot run is an error at its line") {
+  TempDir dir("sim-task");
+  const std::string file = dir.write("t.gift",
+                                     "$CATEGORY: portlab/nat\n\n"
+                                     "// @simulation nat-challenge challenge=no-such-thing\n"
+                                     "::t1:: Do it. {}\n\n"
+                                     "// @simulation juggle\n"
+                                     "::t2:: Do that. {}\n");
+  auto r = run_cli({"quiz", "check", file, "--json"});
+  CHECK(r.status == 1);
+  json::Value j = r.json();
+  const json::Array& errors = j.find("errors")->as_array();
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("line")->as_number() == 4);
+  CHECK(errors[0].find("message")->as_string().find("no-such-thing") != std::string::npos);
+  CHECK(errors[1].find("message")->as_string().find("juggle") != std::string::npos);
 }
 
 TEST_CASE("cli quiz check: readable text without --json") {

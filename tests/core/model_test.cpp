@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/model/course_summary.h"
+#include "core/model/simulation_tasks.h"
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/progress/lesson_progress.h"
@@ -196,4 +197,36 @@ TEST_CASE("calendar dates: the Unix epoch, a leap day and a date before 1970") {
   CHECK(progress::calendar_date(951782400000LL) == "2000-02-29");
   CHECK(progress::calendar_date(-86400000LL) == "1969-12-31");
   CHECK(progress::calendar_date(-1) == "1969-12-31");
+}
+
+TEST_CASE("simulation tasks: known tasks run, unknown ones are problems of the bank, the engine decides") {
+  quiz::SimulationTask task{"nat-challenge", {{"challenge", "game-server"}}};
+  CHECK(model::task_problem(task) == "");
+  CHECK(model::task_route(task).args == std::vector<std::string>{"game-server"});
+  CHECK(model::task_problem({"nat-challenge", {}}).find("needs challenge=") != std::string::npos);
+  CHECK(model::task_problem({"nat-challenge", {{"challenge", "nope"}}}).find("video-call") != std::string::npos);
+  CHECK(model::task_problem({"teleport", {}}).find("unknown simulation task") != std::string::npos);
+
+  labs::NatLab nat;
+  CHECK_FALSE(model::check_task(task, nat).passed);  // not even open
+  REQUIRE(nat.open_link("game-server") == "");
+  CHECK_FALSE(model::check_task(task, nat).passed);
+  labs::NatRuleInput wrong;
+  wrong.external_port = 25565;
+  wrong.internal_address = "192.168.1.10";  // the laptop, not the server
+  wrong.internal_port = 25565;
+  REQUIRE(nat.add_rule(wrong) == "");
+  CHECK_FALSE(model::check_task(task, nat).passed);
+  nat.remove_rule(0);
+  labs::NatRuleInput right = wrong;
+  right.internal_address = "192.168.1.30";
+  REQUIRE(nat.add_rule(right) == "");
+  CHECK(model::check_task(task, nat).passed);
+
+  // A bank question naming a task PortLab cannot run is left out and reported.
+  model::Content c = model::load_content(
+      {}, {{"bank/t.gift", "$CATEGORY: portlab/nat\n\n// @simulation teleport\n::t:: Do it. {}\n"}});
+  CHECK(c.bank.empty());
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0].where() == "bank/t.gift:4");
 }

@@ -2,6 +2,7 @@
 // graded and recorded in progress, an exam shows its results.
 #include <doctest/doctest.h>
 
+#include "core/model/simulation_tasks.h"
 #include "ui/views/quiz_view.h"
 #include "view_harness.h"
 
@@ -114,4 +115,37 @@ TEST_CASE("quiz view: a seeded link opens that generated question") {
   CHECK(f.desk().mode() == QuizMode::Generated);
   CHECK(f.desk().id() == "classify-port/7");
   CHECK(f.h.find("Reveal answer"));
+}
+
+TEST_CASE("quiz view: a simulation task is done in the NAT Lab and graded by its engine") {
+  QuizFixture f;
+  REQUIRE(f.desk().open_link({"question", "nat-task-game-server"}) == "");
+  f.h.frames(2, f.draw);
+  // Checking before the work is done: not solved, and recorded as a miss.
+  REQUIRE(f.click("Check my work"));
+  REQUIRE(f.desk().last_grade());
+  CHECK_FALSE(f.desk().last_grade()->correct);
+
+  REQUIRE(f.desk().open_link({"question", "nat-task-game-server"}) == "");
+  f.desk().next();
+  REQUIRE(f.desk().open_link({"question", "nat-task-game-server"}) == "");
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Open the task"));
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/nat/game-server");
+  // The learner's rule, through the lab's own command (the NAT Lab view
+  // tests click the editor itself).
+  REQUIRE(f.h.model.nat.open_link("game-server") == "");
+  labs::NatRuleInput rule;
+  rule.proto = "tcp";
+  rule.external_port = 25565;
+  rule.internal_address = "192.168.1.30";
+  rule.internal_port = 25565;
+  REQUIRE(f.h.model.nat.add_rule(rule) == "");
+  REQUIRE(f.h.model.nat.challenge_solved());
+
+  const quiz::Question* q = f.desk().question();
+  REQUIRE(q);
+  const quiz::SimulationResponse verdict = model::check_task(q->task, f.h.model.nat);
+  CHECK(verdict.passed);
+  CHECK(f.desk().answer(verdict).correct);
 }

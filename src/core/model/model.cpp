@@ -1,5 +1,7 @@
 #include "core/model/model.h"
 
+#include "core/model/simulation_tasks.h"
+
 #include "core/net/address.h"
 #include "core/quiz/gift_parser.h"
 
@@ -11,7 +13,13 @@ Content load_content(const std::vector<SourceFile>& lesson_files, const std::vec
   content.problems = content.course.issues;
   quiz::GiftParse bank;
   for (const SourceFile& file : bank_files) quiz::merge_into(bank, quiz::parse_gift(file.text, file.name));
-  content.bank = std::move(bank.questions);
+  // A simulation question whose task PortLab cannot run is a problem in
+  // the bank, reported at its line and left out, like a parse error.
+  for (const quiz::Question& q : bank.questions) {
+    const std::string problem = q.type == quiz::QuestionType::Simulation ? task_problem(q.task) : "";
+    if (problem.empty()) content.bank.push_back(q);
+    else content.problems.push_back({q.source_file, q.source_line, problem});
+  }
   for (const quiz::GiftError& e : bank.errors) content.problems.push_back({e.file, e.line, e.message});
   course::sort_issues(content.problems);
   return content;

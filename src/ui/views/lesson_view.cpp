@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/model/course_summary.h"
+#include "core/model/simulation_tasks.h"
 #include "core/net/address.h"
 #include "core/progress/lesson_progress.h"
 #include "ui/keys.h"
@@ -176,6 +177,8 @@ void LessonView::draw_checkpoint(const course::Lesson& lesson, int step, const c
     options.allow_reveal = m.presenter;  // a teacher reveals; a learner answers
     const QuestionCard::Action action = card_.draw(ctx_, *question, feedback, options);
     if (action == QuestionCard::Action::Submit) m.answer_checkpoint(card_.response());
+    if (action == QuestionCard::Action::OpenTask) ctx_.navigator->go(model::task_route(question->task));
+    if (action == QuestionCard::Action::CheckTask) m.answer_checkpoint(model::check_task(question->task, m.nat));
     if (action == QuestionCard::Action::Next) m.next_checkpoint_question();
     return;
   }

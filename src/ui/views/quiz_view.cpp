@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/model/simulation_tasks.h"
 #include "core/practice/answer_text.h"
 #include "core/quiz/templates/template.h"
 #include "ui/widgets.h"
@@ -142,7 +143,15 @@ bool QuizView::back_to_menu_button() {
 
 void QuizView::handle(QuestionCard::Action action) {
   practice::QuizDesk& desk = ctx_.model->quiz;
-  if (action == QuestionCard::Action::Submit) {
+  if (action == QuestionCard::Action::OpenTask || action == QuestionCard::Action::CheckTask) {
+    const quiz::Question* q = desk.question();
+    if (!q) return;
+    if (action == QuestionCard::Action::OpenTask) {
+      ctx_.navigator->go(model::task_route(q->task));
+      return;
+    }
+    desk.answer(model::check_task(q->task, ctx_.model->nat));
+  } else if (action == QuestionCard::Action::Submit) {
     const quiz::Grade grade = desk.answer(card_.response());
     problem_ = grade.error.empty() ? "" : "That answer could not be taken: " + grade.error + ".";
   } else if (action == QuestionCard::Action::Next) {

@@ -125,7 +125,11 @@ QuestionCard::Action QuestionCard::draw(const ViewContext& ctx, const quiz::Ques
 
   if (!locked) {
     if (q.type == quiz::QuestionType::Simulation) {
-      paragraph("This is a task for a lab: do it there and the lab checks it.", Tone::Muted);
+      paragraph("This is a task for a lab: do it there, then come back and have the lab's engine "
+                "check your work.", Tone::Muted);
+      if (big_button("Open the task")) action = Action::OpenTask;
+      same_line_if_fits(std::max(button_width("Check my work"), ImGui::GetFontSize() * 7));
+      if (big_button("Check my work")) action = Action::CheckTask;
     } else {
       ImGui::BeginDisabled(!complete(q));
       const bool submit = big_button(options.submit_label) || (enter_pressed_ && complete(q));

@@ -26,6 +26,10 @@ class QuestionCard {
     None,
     Submit,  // the learner checked an answer: read response()
     Next,    // the learner asked for the next question (after feedback, or skipped one)
+    // Simulation tasks (model/simulation_tasks.h): go to the lab where the
+    // task is done, or have the lab's engine check the work there.
+    OpenTask,
+    CheckTask,
   };
 
   struct Options {
