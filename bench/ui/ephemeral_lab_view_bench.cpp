@@ -10,40 +10,27 @@
 // range before it fails, as the real kernel does; bench/host_bench.cpp
 // measures connect() at 90 % occupancy.
 #include <benchmark/benchmark.h>
-#include <time.h>
-
-#include <algorithm>
-#include <vector>
 
 #include "ui/views/ephemeral_lab_view.h"
+#include "frame_times.h"
 #include "view_harness.h"
 
 namespace {
 
 using namespace portlab;
 
-double thread_cpu_us() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
-}
-
 void BM_EphemeralLabViewFrameBurst(benchmark::State& state) {
   test::ViewFixture<ui::EphemeralLabView> f;
   labs::EphemeralLab& lab = f.h.model.ephemeral;
-  std::vector<double> frames;
-  frames.reserve(1 << 16);
+  bench::FrameTimes frames;
   for (auto _ : state) {
-    const double start = thread_cpu_us();
+    frames.start();
     if (lab.allocations().size() >= 5000) lab.reset();
     lab.open(50);
     f.h.frame(f.draw);
-    if (frames.size() < frames.capacity()) frames.push_back(thread_cpu_us() - start);
+    frames.stop();
   }
-  if (!frames.empty()) {
-    std::sort(frames.begin(), frames.end());
-    state.counters["p95_cpu_us"] = frames[frames.size() * 95 / 100];
-  }
+  frames.report(state);
 }
 BENCHMARK(BM_EphemeralLabViewFrameBurst)->Unit(benchmark::kMicrosecond);
 

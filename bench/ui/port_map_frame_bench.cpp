@@ -3,7 +3,7 @@
 // frame with nothing changed, (2) a frame after one connect(), including
 // the model update and the changed row's upload.
 //
-// Run: ./build/native/portlab_ui_bench --benchmark_filter=PortMap
+// Run: ./build/native/portlab_view_bench --benchmark_filter=PortMap
 #include <benchmark/benchmark.h>
 
 #include <imgui.h>

@@ -89,6 +89,9 @@ bool App::init(const LaunchOptions& options) {
   model_.progress = saved_progress_ = progress.progress;
   model_.quiz.attach(&model_.content.bank, &model_.progress);
 
+  labs_os_ = settings_.default_os;
+  model_.use_default_os(labs_os_);
+
   // Links are checked against the model: a lesson or step that does not
   // exist opens the course home with a message.
   navigator_.set_route_check([this](nav::Route& route) { return model_.check_route(route); });
@@ -198,6 +201,10 @@ void App::apply_settings() {
   if (styled_for_ != style) {
     ui::apply_theme(style.first, style.second);
     styled_for_ = style;
+  }
+  if (settings_.default_os != labs_os_) {
+    labs_os_ = settings_.default_os;
+    model_.use_default_os(labs_os_);
   }
   if (settings_ != saved_settings_ && settings_writable_) {
     if (!settings::save(*store_, settings_))

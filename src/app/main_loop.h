@@ -75,6 +75,7 @@ class App {
   std::unique_ptr<progress::ProgressStore> progress_store_;
   progress::Progress saved_progress_;
   GlTextures textures_;
+  std::string labs_os_;  // the default OS the labs were last set to
   // Attached on a test's first {"widgets": true} command, so the
   // end-to-end tests can find a button by its label and click it for real.
   ui::WidgetProbe probe_;

@@ -1,6 +1,7 @@
 #include "ui/shell.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -131,6 +132,17 @@ bool Shell::draw_screen() {
     case nav::Screen::Settings: settings_view_.draw(); shown = &settings_view_; break;
     case nav::Screen::About: about_.draw(); shown = &about_; break;
   }
+  // Touch screens scroll by dragging the page itself: a drag that starts
+  // on no control pans the screen (a drag on a slider still moves it).
+  // (Pressing on a window's background makes the window's own move handle
+  // the active item, even for windows that cannot move.)
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool on_background = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      on_background &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) && io.MouseDelta.y != 0.0f)
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
   ImGui::EndChild();
   return shown && shown->animating();
 }

@@ -5,15 +5,7 @@
 
 using namespace portlab;
 
-namespace {
-
-course::Directive preset(std::vector<std::pair<std::string, std::string>> params) {
-  course::Directive d;
-  for (auto& kv : params) d.params.push_back({kv.first, kv.second, 1});
-  return d;
-}
-
-}  // namespace
+using test::make_preset;
 
 TEST_CASE("bind lab: every bind preset of the shipped lessons applies") {
   const std::vector<course::Directive> presets = test::shipped_presets({"bind"});
@@ -28,7 +20,7 @@ TEST_CASE("bind lab: every bind preset of the shipped lessons applies") {
 
 TEST_CASE("R4.1 bind lab: uid 1000 on Linux binding 80 is EACCES, kept in the history") {
   labs::BindLab lab;
-  REQUIRE(lab.apply_preset(preset({{"os", "linux"}, {"port", "80"}, {"uid", "1000"}})) == "");
+  REQUIRE(lab.apply_preset(make_preset({{"os", "linux"}, {"port", "80"}, {"uid", "1000"}})) == "");
   const labs::BindAttempt& a = lab.try_bind();
   CHECK_FALSE(a.decision.ok);
   CHECK(std::string(a.decision.error) == "EACCES");
@@ -99,8 +91,8 @@ TEST_CASE("bind lab: keep open adds the bound socket to the existing ones") {
 TEST_CASE("bind lab: a bad preset or link changes nothing") {
   labs::BindLab lab;
   REQUIRE(lab.set_os("freebsd") == "");
-  CHECK(lab.apply_preset(preset({{"os", "linux"}, {"sysctl", "net.ipv4.nope=1"}})) != "");
-  CHECK(lab.apply_preset(preset({{"os", "beos"}})).rfind("os: unknown profile 'beos'", 0) == 0);
+  CHECK(lab.apply_preset(make_preset({{"os", "linux"}, {"sysctl", "net.ipv4.nope=1"}})) != "");
+  CHECK(lab.apply_preset(make_preset({{"os", "beos"}})).rfind("os: unknown profile 'beos'", 0) == 0);
   CHECK(lab.open_link("plan9").find("plan9") != std::string::npos);
   CHECK(lab.os().id == ports::OsId::Freebsd);
   CHECK(lab.open_link("windows") == "");

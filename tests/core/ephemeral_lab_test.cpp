@@ -7,15 +7,7 @@
 
 using namespace portlab;
 
-namespace {
-
-course::Directive preset(std::vector<std::pair<std::string, std::string>> params) {
-  course::Directive d;
-  for (auto& kv : params) d.params.push_back({kv.first, kv.second, 1});
-  return d;
-}
-
-}  // namespace
+using test::make_preset;
 
 TEST_CASE("ephemeral lab: every ephemeral and port-map preset of the shipped lessons applies") {
   const std::vector<course::Directive> presets =
@@ -32,7 +24,7 @@ TEST_CASE("ephemeral lab: every ephemeral and port-map preset of the shipped les
 
 TEST_CASE("R3.1 ephemeral lab: the lesson's five connects give the ports the lesson names") {
   labs::EphemeralLab lab;
-  REQUIRE(lab.apply_preset(preset({{"os", "linux"}, {"mode", "connect"},
+  REQUIRE(lab.apply_preset(make_preset({{"os", "linux"}, {"mode", "connect"},
                                     {"dest", "203.0.113.10:443"}, {"count", "5"},
                                     {"seed", "1"}})) == "");
   REQUIRE(lab.allocations().size() == 5);
@@ -124,8 +116,8 @@ TEST_CASE("ephemeral lab: destinations, round-robin and a chosen one") {
 TEST_CASE("ephemeral lab: bad presets, ranges and links change nothing") {
   labs::EphemeralLab lab;
   lab.open(2);
-  CHECK(lab.apply_preset(preset({{"mode", "udp"}, {"algorithm", "rfc6056-3"}})) != "");
-  CHECK(lab.apply_preset(preset({{"range", "100-200"}})).rfind("range:", 0) == 0);
+  CHECK(lab.apply_preset(make_preset({{"mode", "udp"}, {"algorithm", "rfc6056-3"}})) != "");
+  CHECK(lab.apply_preset(make_preset({{"range", "100-200"}})).rfind("range:", 0) == 0);
   CHECK(lab.set_range("100-200") != "");
   CHECK(lab.open_link("amiga") != "");
   CHECK(lab.allocations().size() == 2);

@@ -13,6 +13,13 @@
 
 namespace portlab::test {
 
+// A ```sim block written in a test: {{"lab", "bind"}, {"port", "80"}}.
+inline course::Directive make_preset(const std::vector<std::pair<std::string, std::string>>& params) {
+  course::Directive d;
+  for (const auto& kv : params) d.params.push_back({kv.first, kv.second, 1});
+  return d;
+}
+
 inline course::Course shipped_course() {
   const char* const names[] = {"01-what-is-a-port.md", "02-port-ranges.md",
                                "03-privileged-binding.md", "04-ephemeral-ports.md",

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+
 #include "ui/keys.h"
 #include "ui/shell.h"
 #include "view_harness.h"
@@ -89,4 +94,35 @@ TEST_CASE("shell: on a phone-sized screen nothing is laid out past the right edg
       CHECK(item.max.x <= 390.0f + 0.5f);
     }
   }
+}
+
+TEST_CASE("shell: dragging the page where there is no control scrolls it, as on a touch screen") {
+  ShellFixture f;
+  f.h.set_display_size(390, 844);
+  f.h.frames(3, f.fn());
+  ImGuiIO& io = ImGui::GetIO();
+  const ImGuiWindow* screen = nullptr;
+  auto scroll_y = [&] {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+      if (w->ParentWindow && std::string(w->ParentWindow->Name) == "PortLab" &&
+          std::string(w->Name).find("/screen_") != std::string::npos)
+        screen = w;
+    return screen ? screen->Scroll.y : -1.0f;
+  };
+  const float before = scroll_y();
+  REQUIRE(before == 0.0f);
+  // Press on the page away from any control (the course cards' margin),
+  // drag upwards, release.
+  io.MousePos = ImVec2(30, 600);
+  f.h.frame(f.fn());
+  io.MouseDown[0] = true;
+  f.h.frame(f.fn());
+  for (int i = 0; i < 10; ++i) {
+    io.MousePos.y -= 20;
+    f.h.frame(f.fn());
+  }
+  io.MouseDown[0] = false;
+  f.h.frames(2, f.fn());
+  CHECK(scroll_y() > 100.0f);
+  CHECK(f.h.navigator.current().screen == nav::Screen::Home);  // nothing was clicked
 }

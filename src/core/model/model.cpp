@@ -116,6 +116,11 @@ void Model::next_checkpoint_question() {
   if (checkpoint) checkpoint->showing_feedback = false;
 }
 
+void Model::use_default_os(const std::string& os_key) {
+  bind.set_os(os_key);
+  ephemeral.set_os(os_key);
+}
+
 void Model::preview_import(const std::string& file_text) {
   import_preview = progress::preview_import(file_text, progress);
   import_message.clear();

@@ -86,6 +86,10 @@ struct Model {
   // Leaves the feedback and shows the next question (or the result).
   void next_checkpoint_question();
 
+  // The labs that simulate one host start on this OS (the learner's default
+  // in Settings); a link or a lesson preset may still choose another.
+  void use_default_os(const std::string& os_key);
+
   // Importing progress from a file: check it and say what it holds, then
   // replace the progress only when the learner confirms (the old progress
   // is kept aside, see progress_store.h).

@@ -57,7 +57,7 @@ void BindLabView::draw() {
     draw_form();
     draw_result();
   }
-  draw_port_map();
+  port_map_.draw(ctx_.model->bind.host());
   draw_history();
 }
 
@@ -274,16 +274,6 @@ void BindLabView::draw_history() {
     }
     ImGui::EndTable();
   }
-}
-
-void BindLabView::draw_port_map() {
-  heading(ctx_, "Port Map");
-  const host::Host& host = ctx_.model->bind.host();
-  port_map_model_.update(host);
-  // Beside nothing else on a wide screen, so a moderate square; the full
-  // width on a phone (0 lets the widget choose).
-  const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40;
-  port_map_.draw(port_map_model_, host, wide ? ImGui::GetFontSize() * 24 : 0);
 }
 
 }  // namespace portlab::ui

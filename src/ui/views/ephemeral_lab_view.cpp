@@ -50,7 +50,7 @@ void EphemeralLabView::draw() {
   draw_actions();
   draw_clock();
   draw_allocations();
-  draw_port_map();
+  port_map_.draw(ctx_.model->ephemeral.host());
   draw_comparison();
   // Time, not animation: with reduced motion the entries still expire, the
   // app just keeps drawing frames while they do.
@@ -322,16 +322,6 @@ void EphemeralLabView::draw_comparison() {
   paragraph("Counting up per server never meets a port in use but is easy to guess; random "
             "choices are hard to guess but run into ports already taken as the range fills.",
             Tone::Muted);
-}
-
-void EphemeralLabView::draw_port_map() {
-  heading(ctx_, "Port Map");
-  const host::Host& host = ctx_.model->ephemeral.host();
-  port_map_model_.update(host);
-  // Beside nothing else on a wide screen, so a moderate square; the full
-  // width on a phone (0 lets the widget choose).
-  const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40;
-  port_map_.draw(port_map_model_, host, wide ? ImGui::GetFontSize() * 24 : 0);
 }
 
 }  // namespace portlab::ui

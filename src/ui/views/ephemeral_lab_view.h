@@ -7,9 +7,8 @@
 
 #include <string>
 
-#include "core/labs/port_map.h"
 #include "ui/view.h"
-#include "ui/widgets/port_map.h"
+#include "ui/widgets/port_map_panel.h"
 
 namespace portlab::ui {
 
@@ -26,11 +25,7 @@ class EphemeralLabView : public View {
   const std::string& failure_line() const { return failure_line_; }
 
  private:
-  // The lab host's ports, kept current each frame (cheap when nothing
-  // changed: see labs::PortMap::update) and drawn as one texture.
-  void draw_port_map();
-  labs::PortMap port_map_model_;
-  PortMapWidget port_map_;
+  PortMapPanel port_map_;  // the lab host's ports
 
   void draw_setup();
   void draw_destinations();
