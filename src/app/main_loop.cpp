@@ -114,6 +114,12 @@ void App::file_picked(const std::string& text) {
   wake();
 }
 
+int App::sleep_limit_ms() const {
+  if (wake_at_ticks_ == 0) return -1;
+  const uint64_t now = SDL_GetTicks64();
+  return wake_at_ticks_ > now ? static_cast<int>(wake_at_ticks_ - now) : 0;
+}
+
 void App::wake() { frames_wanted_ = std::max(frames_wanted_, kTrailingFrames); }
 
 bool App::step() {
@@ -140,6 +146,10 @@ bool App::step() {
   }
   deferred_events_.assign(events.begin() + static_cast<long>(handled), events.end());
   if (!events.empty()) wake();
+  if (wake_at_ticks_ != 0 && SDL_GetTicks64() >= wake_at_ticks_) {
+    wake_at_ticks_ = 0;
+    frames_wanted_ = std::max(frames_wanted_, 1);
+  }
   if (quit_) return false;
   if (frames_wanted_ == 0) return true;
 
@@ -147,6 +157,8 @@ bool App::step() {
   apply_settings();
   const bool animating = draw_frame();
   save_progress();
+  const int wake_after = shell_.wake_after_ms();
+  wake_at_ticks_ = wake_after >= 0 ? SDL_GetTicks64() + static_cast<uint64_t>(wake_after) : 0;
   --frames_wanted_;
   if (animating) frames_wanted_ = std::max(frames_wanted_, 1);
   if (frames_wanted_ == 0 && !options_.screenshot_path.empty()) {

@@ -36,6 +36,9 @@ class App {
   bool idle() const { return frames_wanted_ == 0 && deferred_events_.empty() && !quit_; }
   // Something outside SDL's event queue happened (browser event, command).
   void wake();
+  // While idle: how long the loop may sleep before a screen wants a frame
+  // without input (a countdown), in ms; -1 to sleep until the next event.
+  int sleep_limit_ms() const;
   // The browser's file picker delivered a file: a progress import to preview.
   void file_picked(const std::string& text);
   // Tears everything down; returns the process exit code.
@@ -88,6 +91,7 @@ class App {
 
   std::vector<SDL_Event> deferred_events_;  // input held back to the next frame
   int frames_wanted_ = 0;
+  uint64_t wake_at_ticks_ = 0;  // SDL_GetTicks64() when a screen wants a frame; 0: none
   uint64_t frames_rendered_ = 0;
   bool quit_ = false;
   int exit_code_ = 0;

@@ -156,7 +156,10 @@ void first_frame_shown() {}
 void run(App& app) {
   while (app.step()) {
     // Sleep until the next event instead of spinning: an idle window costs nothing.
-    if (app.idle()) SDL_WaitEvent(nullptr);
+    if (!app.idle()) continue;
+    const int limit = app.sleep_limit_ms();
+    if (limit < 0) SDL_WaitEvent(nullptr);
+    else SDL_WaitEventTimeout(nullptr, limit);
   }
 }
 

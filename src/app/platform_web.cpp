@@ -134,9 +134,12 @@ void web_step(void* arg) {
   auto* app = static_cast<portlab::app::App*>(arg);
   app->step();
   if (app->idle()) {
-    // Nothing to draw until the page reports input (portlab_wake).
+    // Nothing to draw until the page reports input (portlab_wake), or until
+    // a screen's timer (a countdown's next second) falls due.
     emscripten_pause_main_loop();
     g_loop_paused = true;
+    const int limit = app->sleep_limit_ms();
+    if (limit >= 0) emscripten_async_call([](void*) { resume_loop(); }, nullptr, limit);
   }
 }
 

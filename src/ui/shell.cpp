@@ -144,6 +144,7 @@ bool Shell::draw_screen() {
       ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) && io.MouseDelta.y != 0.0f)
     ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
   ImGui::EndChild();
+  wake_after_ms_ = shown ? shown->wake_after_ms() : -1;
   return shown && shown->animating();
 }
 

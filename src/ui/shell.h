@@ -21,6 +21,9 @@ class Shell {
   void init(const ViewContext& ctx);
   // Returns true while something on screen is animating and needs more frames.
   bool draw();
+  // After draw(): when the screen wants its next frame without input, in
+  // milliseconds (-1: only on input). See View::wake_after_ms().
+  int wake_after_ms() const { return wake_after_ms_; }
   void discard();
 
  private:
@@ -31,6 +34,7 @@ class Shell {
   void handle_shortcuts();
 
   ViewContext ctx_;
+  int wake_after_ms_ = -1;
   HomeView home_;
   LessonView lesson_;
   ExplorerView explorer_;

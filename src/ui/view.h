@@ -15,10 +15,15 @@ class View {
   // True while the last draw() showed something moving (a packet in
   // flight, ports ageing out of TIME_WAIT): the app keeps drawing frames.
   bool animating() const { return animating_; }
+  // Milliseconds after which the last draw() wants another frame even
+  // without input (a countdown's next second); -1 when it does not. Cheaper
+  // than animating: the app sleeps in between.
+  int wake_after_ms() const { return wake_after_ms_; }
 
  protected:
   ViewContext ctx_;
   bool animating_ = false;
+  int wake_after_ms_ = -1;
 };
 
 }  // namespace portlab::ui

@@ -98,6 +98,12 @@ TEST_CASE("quiz view: a timed exam runs out and shows the results with the mista
   REQUIRE(f.desk().exam());
   CHECK(f.desk().exam()->size() == 10);
   CHECK(f.h.find("Finish the exam"));
+  // The countdown asks for a frame when its next second starts, instead of
+  // drawing continuously.
+  f.now += 250;
+  f.h.frame(f.draw);
+  CHECK_FALSE(f.view.animating());
+  CHECK(f.view.wake_after_ms() == 751);
   f.now += 15 * 60 * 1000;  // the default limit passes
   f.h.frames(2, f.draw);
   REQUIRE(f.desk().exam()->finished());

@@ -107,6 +107,7 @@ void QuizView::moved() {
 
 void QuizView::draw() {
   animating_ = false;
+  wake_after_ms_ = -1;
   if (!ctx_.model) return;
   practice::QuizDesk& desk = ctx_.model->quiz;
   if (!desk.attached()) desk.attach(&ctx_.model->content.bank, &ctx_.model->progress);
@@ -277,7 +278,9 @@ void QuizView::draw_exam() {
     return;
   }
   title(ctx_, "Timed exam");
-  animating_ = true;  // the countdown moves
+  // The countdown shows whole seconds: one frame when the next one starts
+  // (the desk ends the exam itself when the time is up).
+  wake_after_ms_ = static_cast<int>(desk.exam_remaining_ms() % 1000) + 1;
   const size_t index = desk.exam_index();
   const std::string status = "Question " + std::to_string(index + 1) + " of " +
                              std::to_string(exam->size()) + "   Time left " +
