@@ -3,6 +3,9 @@
 // and the progress, a NAT Lab challenge solved with a forwarding rule,
 // presenter mode and a theme. Then a screenshot of every view at desktop
 // and phone size, for people to look at.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { assert, assertEqual } from './harness.mjs';
 
 // Every view, by link, for the screenshots.
@@ -117,4 +120,42 @@ export function register(suite) {
       }
     });
   }
+}
+
+export function registerProgressFiles(suite) {
+  suite.test('progress: exported as a download, imported through the file picker after confirming', async (t) => {
+    const page = await t.open('#/lesson/port-ranges/4');
+    let s = await t.waitForState((x) => x.ready && x.frames > 0 && x.lesson === 'port-ranges', { what: 'the lesson' });
+    await page.keyboard.press('ArrowRight');
+    s = await t.waitForState((x) => x.step === 5 && x.progress.lesson_steps_done === 1, { what: 'one step done' });
+
+    // Export: the browser receives a file holding that progress.
+    await t.command({ go: '#/settings' });
+    await t.waitForState((x) => x.view === 'settings', { what: 'settings' });
+    const [download] = await Promise.all([page.waitForEvent('download'), t.click('Export progress')]);
+    assert(/^portlab-progress-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()),
+           `file name: ${download.suggestedFilename()}`);
+    const exported = fs.readFileSync(await download.path(), 'utf8');
+    assert(exported.includes('"port-ranges"'), 'the export holds the lesson');
+
+    // Lose it (a fresh browser profile), then import the file.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    s = await t.waitForState((x) => x.ready && x.frames > 0 && x.view === 'settings', { what: 'settings after clearing' });
+    assertEqual(s.progress.lessons, 0, 'no progress after clearing storage');
+    const file = path.join(os.tmpdir(), `portlab-e2e-import-${process.pid}.json`);
+    fs.writeFileSync(file, exported);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), t.click('Import progress...')]);
+    await chooser.setFiles(file);
+    await t.findWidget('Replace my progress', { timeout: 10000 });
+    s = await t.state();
+    assertEqual(s.progress.lessons, 0, 'nothing changes before confirming');
+    await t.screenshot('import-confirm');
+    await t.click('Replace my progress');
+    s = await t.waitForState((x) => x.progress.lessons === 1, { what: 'the imported progress' });
+    await page.reload();
+    s = await t.waitForState((x) => x.ready && x.frames > 0, { what: 'the page after reload' });
+    assertEqual(s.progress.lessons, 1, 'imported progress survives a reload');
+    fs.rmSync(file, { force: true });
+  });
 }
