@@ -6,7 +6,9 @@
 #
 # The corpus lives in build/fuzz/corpus/<target> and grows across runs; it
 # is seeded from the project's own files for that target (the GIFT banks in
-# quiz/bank for `gift`, the course and the test lessons for `lesson`). A
+# quiz/bank for `gift`, the course and the test lessons for `lesson`, the
+# NAT scenarios for `nat_scenario`; typical links and a saved progress for
+# `route` and `progress`). A
 # crash, leak, sanitizer report or timeout stops
 # the run and leaves the input in build/fuzz/artifacts/<target>/; reproduce
 # it with build/fuzz/<target>_fuzz <that file>. Not part of `make test`.
@@ -45,11 +47,25 @@ mkdir -p "$corpus" "$artifacts"
 case "$target" in
   gift) seeds=(quiz/bank/*.gift) ;;
   lesson) seeds=(lessons/*.md tests/data/lessons/*/*.md) ;;
+  nat_scenario) seeds=(lessons/scenarios/*.json tests/data/nat/*.json) ;;
   *) seeds=() ;;
 esac
 for seed in "${seeds[@]}"; do
   [ -f "$seed" ] && cp "$seed" "$corpus/seed-$(basename "$seed")"
 done
+# Targets whose inputs are not files in the repository start from a few
+# typical ones written here.
+case "$target" in
+  route)
+    i=0
+    for link in '#/lesson/port-ranges/2' '#/explorer/ssh' '#/nat/game-server' '#/quiz/generated/x/7' \
+                '#/bind/macos' '#/ephemeral/exhaustion' '#/settings' '#/lesson/%70ort-ranges'; do
+      printf '%s' "$link" > "$corpus/seed-$((i++))"
+    done ;;
+  progress)
+    printf '%s' '{"format":"portlab-progress","version":1,"data":{"created_ms":1,"updated_ms":2,"questions":{"q":{"box":2,"due_ms":5,"attempts":1,"correct":1,"last_answered_ms":2}},"lessons":{"port-ranges":{"current_step":1,"completed_steps":[0],"checkpoint_passed":false}},"exams":[]}}' \
+      > "$corpus/seed-progress" ;;
+esac
 
 options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
          -artifact_prefix="$artifacts")

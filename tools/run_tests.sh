@@ -93,6 +93,7 @@ run_suite "core, view, platform, CLI tests (ASan+UBSan)" ctest "$logs/asan.log" 
 run_suite "Linux kernel vs engines (netns)" plain "$logs/kernel.log" node tests/kernel/run.mjs
 run_suite "native app (Xvfb)" plain "$logs/native-app.log" node tests/native/smoke.mjs
 run_suite "browser end-to-end (Chromium)" plain "$logs/e2e.log" node tests/e2e/run.mjs
+run_suite "web build size (budget 1.0 MB gzipped)" plain "$logs/web-size.log" node tools/web_size.mjs
 
 echo
 printf '%-44s %8s %8s\n' "suite" "passed" "failed"

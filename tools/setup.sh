@@ -17,8 +17,8 @@ packages=(
   build-essential cmake ninja-build pkg-config libsdl2-dev doctest-dev
   # web build (Emscripten 3.1.6 brings clang/lld/binaryen)
   emscripten
-  # fonts shipped with the app
-  fonts-inter fonts-jetbrains-mono
+  # fonts shipped with the app, cut down to the glyphs it draws (pyftsubset)
+  fonts-inter fonts-jetbrains-mono fonttools
   # browser and desktop tests
   chromium xvfb xauth
   # `apt-get source` unpacks with dpkg-source

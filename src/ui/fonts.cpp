@@ -10,7 +10,9 @@ namespace {
 // Latin (with Latin-1 and Extended-A) and the few symbols the course uses:
 // dashes, quotes, bullet, ellipsis, arrows, minus, ≠ ≤ ≥, check marks and
 // simple shapes. Every glyph costs atlas space at every scale, so whole
-// blocks are not included.
+// blocks are not included. The build cuts the shipped fonts down to these
+// (PORTLAB_SUBSET_OPTIONS in CMakeLists.txt; tests/ui/fonts_test.cpp checks
+// that nothing listed here was cut).
 const ImWchar kGlyphRanges[] = {
     0x0020, 0x017F,  // Basic Latin, Latin-1 Supplement, Latin Extended-A
     0x2010, 0x2026,  // dashes, quotes, bullet, ellipsis
@@ -25,6 +27,12 @@ const ImWchar kGlyphRanges[] = {
     0x2717, 0x2717,  // ballot x
     0,
 };
+
+}  // namespace
+
+const ImWchar* glyph_ranges() { return kGlyphRanges; }
+
+namespace {
 
 ImFont* add_font(const std::string& path, float size, float raster_scale) {
   // ImGui asserts on a missing file; check first so a broken install shows

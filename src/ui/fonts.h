@@ -29,6 +29,10 @@ inline constexpr float kMonoSize = 16.0f;
 // Largest rasterisation scale: at 4 the atlas is about 2048 x 2048 pixels.
 inline constexpr float kMaxRasterScale = 4.0f;
 
+// The characters the fonts are rasterised for: ImGui's zero-terminated list
+// of inclusive [first, last] pairs.
+const ImWchar* glyph_ranges();
+
 // Loads the fonts from `asset_dir` into ImGui's atlas (clearing it first).
 // Returns false, with ImGui's default font installed, if a file is missing.
 bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, float device_ratio);

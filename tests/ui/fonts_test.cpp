@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <utility>
+
 #include "ui/fonts.h"
 #include "view_harness.h"
 
@@ -47,4 +50,31 @@ TEST_CASE("fonts: a missing font file falls back to ImGui's built-in font") {
   CHECK_FALSE(ui::build_fonts(fonts, "/nonexistent", 1.0f, 1.0f));
   REQUIRE(fonts.body != nullptr);
   CHECK(fonts.body == fonts.mono);
+}
+
+TEST_CASE("fonts: the shipped fonts, cut down at build time, still have every glyph the UI asks for") {
+  // Debian's full fonts against the ones in the asset folder: a character
+  // in glyph_ranges() that the full font has must have survived the cut.
+  const std::pair<const char*, const char*> fonts[] = {
+      {PORTLAB_FONT_UI, "/fonts/ui.otf"}, {PORTLAB_FONT_BOLD, "/fonts/ui-bold.otf"}, {PORTLAB_FONT_MONO, "/fonts/mono.ttf"}};
+  for (const auto& font : fonts) {
+    CAPTURE(font.second);
+    ImFontAtlas atlas;
+    ImFont* full = atlas.AddFontFromFileTTF(font.first, 13, nullptr, ui::glyph_ranges());
+    ImFont* cut = atlas.AddFontFromFileTTF((std::string(PORTLAB_ASSET_DIR) + font.second).c_str(), 13, nullptr,
+                                           ui::glyph_ranges());
+    REQUIRE(full);
+    REQUIRE(cut);
+    REQUIRE(atlas.Build());
+    int checked = 0;
+    for (const ImWchar* r = ui::glyph_ranges(); r[0]; r += 2) {
+      for (unsigned c = r[0]; c <= r[1]; ++c) {
+        if (!full->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        CAPTURE(c);
+        CHECK(cut->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        ++checked;
+      }
+    }
+    CHECK(checked > 300);
+  }
 }

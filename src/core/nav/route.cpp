@@ -106,6 +106,11 @@ ParsedRoute parse_fragment(const std::string& fragment) {
     if (segments.size() - 1 > info.max_args)
       return home_because("The page \"" + segments[0] + "\" does not take more after it in a link.");
     Route route{info.screen, std::vector<std::string>(segments.begin() + 1, segments.end())};
+    // The app writes routes back to the address bar in canonical form, where
+    // a raw byte becomes three ("%FF"): a link whose canonical form is over
+    // the limit would be refused after a reload, so it is refused now.
+    if (to_fragment(route).size() > kMaxFragmentLength)
+      return home_because("That link is too long to be a PortLab link.");
     return {route, ""};
   }
   return home_because("There is no page called \"" + segments[0] + "\", so PortLab opened the course home.");
