@@ -87,6 +87,13 @@
     },
   };
 
+  // Offline and installable: the service worker keeps the page's files, so
+  // a second visit opens with no network (web/sw.js). Pages opened from a
+  // file have none, and a refusal is not an error worth showing.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
+
   const script = document.createElement('script');
   script.src = 'portlab.js';
   script.onerror = () => showError('PortLab could not be loaded', 'The file portlab.js is missing from the server.');

@@ -41,7 +41,7 @@ export class Suite {
     const selected = this.tests.filter((t) => !filter || t.name.includes(filter));
     for (const [index, t] of selected.entries()) {
       const started = Date.now();
-      const page = new CheckedPage(browser, origin, this.artifactDir, `${String(index + 1).padStart(2, '0')}-${slug(t.name)}`);
+      const page = new CheckedPage(browser, origin, this.webRoot, this.artifactDir, `${String(index + 1).padStart(2, '0')}-${slug(t.name)}`);
       try {
         await t.fn(page);
         page.assertClean();
@@ -68,9 +68,10 @@ function slug(text) {
 
 // A page with the project's strict checks attached.
 class CheckedPage {
-  constructor(browser, origin, artifactDir, id) {
+  constructor(browser, origin, webRoot, artifactDir, id) {
     this.browser = browser;
     this.origin = origin;
+    this.webRoot = webRoot;
     this.artifactDir = artifactDir;
     this.id = id;
     this.problems = [];
@@ -107,6 +108,19 @@ class CheckedPage {
     if (options.beforeLoad) await options.beforeLoad(this.page);
     await this.page.goto(`${this.origin}/${fragment}`, { waitUntil: options.waitUntil || 'load' });
     return this.page;
+  }
+
+  // A server of this test's own, which the test may stop (offline tests);
+  // call before open().
+  async ownServer() {
+    const server = await startServer(this.webRoot, 0);
+    this.origin = `http://127.0.0.1:${server.address().port}`;
+    return {
+      stop: () => new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+    };
   }
 
   // Polls window.portlab.state() until predicate(state) holds; returns it.

@@ -46,9 +46,9 @@ export function register(suite) {
   suite.test('idle: no frames are drawn while nothing happens', async (t) => {
     await t.open();
     const settled = await t.settle();
-    await t.page.waitForTimeout(3000);
+    await t.page.waitForTimeout(5000);
     const later = (await t.state()).frames;
-    assertEqual(later, settled, 'frames after 3 s without input');
+    assertEqual(later, settled, 'frames after 5 s without input');
     // Input wakes it again.
     await t.page.mouse.move(200, 200);
     await t.page.mouse.move(220, 240);
@@ -189,5 +189,27 @@ export function register(suite) {
       return !document.getElementById('canvas').dispatchEvent(e);
     });
     assert(prevented, 'contextmenu default is prevented');
+  });
+}
+
+export function registerOffline(suite) {
+  suite.test('offline: after one visit the course opens with the server stopped', async (t) => {
+    const server = await t.ownServer();
+    const page = await t.open('#/lesson/port-ranges/2');
+    await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    // The service worker has cached the page and controls it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+    const caches = await page.evaluate(() => caches.keys());
+    const sw = await page.evaluate(() => fetch('sw.js').then((r) => r.text()));
+    const build = sw.match(/const BUILD = '([0-9a-f]+)';/);
+    assert(build, 'the served service worker carries its build hash');
+    assertEqual(JSON.stringify(caches), JSON.stringify([`portlab-${build[1]}`]), 'one cache, this build\'s');
+
+    await server.stop();
+    await page.reload();
+    const s = await t.waitForState((x) => x.ready && x.frames > 0 && x.lesson === 'port-ranges',
+                                   { what: 'the lesson, offline' });
+    assertEqual(s.step, 2, 'the step, offline');
+    await t.screenshot('offline');
   });
 }
