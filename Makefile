@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 600
 # Debian's Emscripten finds its JavaScript tools (acorn) here.
 export NODE_PATH ?= /usr/share/nodejs
 
-.PHONY: all setup build native web asan core run run-native test test-e2e bench fuzz clean help
+.PHONY: all setup build native web asan core run run-native test test-e2e bench bench-web fuzz clean help
 
 all: build
 
@@ -20,6 +20,7 @@ help:
 	@echo "make test        build everything and run every test suite"
 	@echo "make build       build the native and web apps"
 	@echo "make bench       build natively and run the engine benchmarks"
+	@echo "make bench-web   start-up time in Chromium against a bare ImGui page"
 	@echo "make fuzz        fuzz one parser with libFuzzer (FUZZ_TARGET=$(FUZZ_TARGET), FUZZ_SECONDS=$(FUZZ_SECONDS))"
 	@echo "make clean       remove build output (keeps the cached SDL2 and sources)"
 
@@ -59,6 +60,12 @@ test-e2e: web
 # Engine benchmarks (Google Benchmark), on the optimised native build.
 bench: native
 	@./build/native/portlab_bench $(BENCH_ARGS)
+
+# Start-up in Chromium against a bare ImGui + SDL2 page from the same
+# toolchain (five cold loads each); see tools/startup_bench.mjs.
+bench-web: web
+	@cmake --build --preset web --target baseline
+	@node tools/startup_bench.mjs
 
 # libFuzzer on one target (fuzz/<FUZZ_TARGET>_fuzz.cpp), built with clang into
 # build/fuzz; not part of `make test`. See tools/fuzz.sh.

@@ -19,6 +19,8 @@
 
   window.portlabShell = {
     firstFrame() {
+      // For tools/startup_bench.mjs: when the course home was first drawn.
+      window.portlabShell.firstFrameAt = performance.now();
       overlay.classList.add('hidden');
       canvas.focus();
     },

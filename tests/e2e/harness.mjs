@@ -18,6 +18,11 @@ const CHROMIUM_ARGS = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
 ];
 
+// Debian's Chromium, headless with WebGL2, as every browser test runs it.
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
 export class Suite {
   constructor({ webRoot, artifactDir }) {
     this.webRoot = webRoot;
@@ -35,7 +40,7 @@ export class Suite {
     fs.mkdirSync(this.artifactDir, { recursive: true });
     const server = await startServer(this.webRoot, 0);
     const origin = `http://127.0.0.1:${server.address().port}`;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const browser = await launchChromium();
     let passed = 0;
     let failed = 0;
     const selected = this.tests.filter((t) => !filter || t.name.includes(filter));
