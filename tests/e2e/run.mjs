@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Suite } from './harness.mjs';
 import { register as registerLearner, registerProgressFiles } from './learner.test.mjs';
-import { register as registerShell, registerOffline } from './shell.test.mjs';
+import { register as registerShell, registerOffline, registerStorageFull } from './shell.test.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const suite = new Suite({
@@ -15,6 +15,7 @@ registerShell(suite);
 registerLearner(suite);
 registerProgressFiles(suite);
 registerOffline(suite);
+registerStorageFull(suite);
 
 const ok = await suite.run(process.argv[2]);
 process.exit(ok ? 0 : 1);

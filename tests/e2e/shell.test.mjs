@@ -213,3 +213,22 @@ export function registerOffline(suite) {
     await t.screenshot('offline');
   });
 }
+
+export function registerStorageFull(suite) {
+  suite.test('storage full: the learner is told progress could not be saved, and the app keeps working', async (t) => {
+    await t.open('#/lesson/port-ranges/1', {
+      // A browser whose storage quota is used up refuses every write.
+      initScript: () => {
+        Storage.prototype.setItem = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+    });
+    await t.waitForState((s) => s.ready && s.frames > 0 && s.lesson === 'port-ranges', { what: 'the lesson' });
+    const s = await t.waitForState((x) => x.notice.includes('could not be saved'), { what: 'the notice' });
+    assert(s.notice.includes('progress'), `the notice names progress: ${s.notice}`);
+    await t.page.keyboard.press('ArrowRight');
+    await t.waitForState((x) => x.step === 2, { what: 'the next step, storage still full' });
+    await t.screenshot('storage-full');
+  });
+}
