@@ -40,7 +40,8 @@ web: setup
 
 asan: setup
 	@[ -f build/asan/build.ninja ] || cmake --preset asan > /dev/null
-	@cmake --build --preset asan --target portlab_core_tests portlab_view_tests portlab_app_tests portlab_cli_tests
+	@cmake --build --preset asan --target portlab_core_tests portlab_view_tests portlab_app_tests portlab_cli_tests \
+	  portlab_fuzz_replays
 
 build: native web
 
