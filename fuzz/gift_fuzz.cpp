@@ -17,14 +17,13 @@
 #include <vector>
 
 #include "core/quiz/gift_parser.h"
+#include "require.h"
 
 using namespace portlab::quiz;
 
-namespace {
+using portlab::fuzz::require;
 
-void require(bool promise) {
-  if (!promise) std::abort();
-}
+namespace {
 
 void check_grade(const Grade& g) {
   require(g.credit >= 0 && g.credit <= 1);

@@ -14,14 +14,13 @@
 #include <string>
 
 #include "core/course/course.h"
+#include "require.h"
 
 using namespace portlab::course;
 
-namespace {
+using portlab::fuzz::require;
 
-void require(bool promise) {
-  if (!promise) std::abort();
-}
+namespace {
 
 int count_lines(const std::string& text) {
   int lines = 1;

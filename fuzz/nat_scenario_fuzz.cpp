@@ -13,16 +13,11 @@
 
 #include "core/labs/nat_lab.h"
 #include "core/nat/scenario.h"
+#include "require.h"
 
 using namespace portlab;
 
-namespace {
-
-void require(bool promise) {
-  if (!promise) std::abort();
-}
-
-}  // namespace
+using portlab::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -14,16 +14,11 @@
 
 #include "core/progress/progress_store.h"
 #include "core/storage/key_value_store.h"
+#include "require.h"
 
 using namespace portlab;
 
-namespace {
-
-void require(bool promise) {
-  if (!promise) std::abort();
-}
-
-}  // namespace
+using portlab::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -12,14 +12,13 @@
 
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
+#include "require.h"
 
 using namespace portlab;
 
-namespace {
+using portlab::fuzz::require;
 
-void require(bool promise) {
-  if (!promise) std::abort();
-}
+namespace {
 
 const char* kLesson = "---\nid: port-ranges\ntitle: Port ranges\n---\n## One\nText.\n## Two\nText.\n";
 

@@ -8,27 +8,19 @@
 #include <vector>
 
 #include "ui/real_bind.h"
-#include "ui/view.h"
-#include "ui/widgets/port_map_panel.h"
+#include "ui/views/host_lab_view.h"
 
 namespace portlab::ui {
 
-class BindLabView : public View {
+class BindLabView : public HostLabView {
  public:
-  void init(const ViewContext& ctx) {
-    View::init(ctx);
-    port_map_.init(ctx);
-  }
   void draw();
-  void discard() { port_map_.discard(); }
   // The result lines of the last frame ("Refused: EACCES"; the real bind()
   // on this machine), "" when not shown: what a learner reads, for tests.
   const std::string& result_line() const { return result_line_; }
   const std::string& real_line() const { return real_line_; }
 
  private:
-  PortMapPanel port_map_;  // the lab host's ports
-
   void draw_setup();
   void draw_sysctls();
   void draw_existing();

@@ -7,26 +7,18 @@
 
 #include <string>
 
-#include "ui/view.h"
-#include "ui/widgets/port_map_panel.h"
+#include "ui/views/host_lab_view.h"
 
 namespace portlab::ui {
 
-class EphemeralLabView : public View {
+class EphemeralLabView : public HostLabView {
  public:
-  void init(const ViewContext& ctx) {
-    View::init(ctx);
-    port_map_.init(ctx);
-  }
   void draw();
-  void discard() { port_map_.discard(); }
   // The failure line of the last frame ("Call 5 failed: EADDRNOTAVAIL ..."),
   // "" when the last call succeeded: what a learner reads, for tests.
   const std::string& failure_line() const { return failure_line_; }
 
  private:
-  PortMapPanel port_map_;  // the lab host's ports
-
   void draw_setup();
   void draw_destinations();
   void draw_actions();
