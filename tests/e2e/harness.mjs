@@ -44,22 +44,32 @@ export class Suite {
     let passed = 0;
     let failed = 0;
     const selected = this.tests.filter((t) => !filter || t.name.includes(filter));
-    for (const [index, t] of selected.entries()) {
-      const started = Date.now();
-      const page = new CheckedPage(browser, origin, this.webRoot, this.artifactDir, `${String(index + 1).padStart(2, '0')}-${slug(t.name)}`);
-      try {
-        await t.fn(page);
-        page.assertClean();
-        passed++;
-        console.log(`  ok    ${t.name} (${Date.now() - started} ms)`);
-      } catch (err) {
-        failed++;
-        console.log(`  FAIL  ${t.name}\n        ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n        ')}`);
-        for (const problem of page.problems) console.log(`        page: ${problem}`);
-      } finally {
-        await page.close();
+    // Most of a browser test is waiting (for the page to load, for frames to
+    // stop); a few run side by side, each in its own context, so the suite
+    // takes a fraction of the time. E2E_JOBS=1 runs them one at a time.
+    const jobs = Math.max(1, Number(process.env.E2E_JOBS) || 3);
+    let next = 0;
+    const worker = async () => {
+      while (next < selected.length) {
+        const index = next++;
+        const t = selected[index];
+        const started = Date.now();
+        const page = new CheckedPage(browser, origin, this.webRoot, this.artifactDir, `${String(index + 1).padStart(2, '0')}-${slug(t.name)}`);
+        try {
+          await t.fn(page);
+          page.assertClean();
+          passed++;
+          console.log(`  ok    ${t.name} (${Date.now() - started} ms)`);
+        } catch (err) {
+          failed++;
+          console.log(`  FAIL  ${t.name}\n        ${String(err && err.stack || err).split('\n').slice(0, 6).join('\n        ')}`);
+          for (const problem of page.problems) console.log(`        page: ${problem}`);
+        } finally {
+          await page.close();
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: jobs }, worker));
     await browser.close();
     server.close();
     console.log(`e2e: ${passed} passed, ${failed} failed`);
