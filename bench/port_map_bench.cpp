@@ -8,6 +8,7 @@
 
 #include "core/host/host.h"
 #include "core/labs/port_map.h"
+#include "busy_host.h"
 
 namespace {
 
@@ -17,24 +18,7 @@ using portlab::net::Endpoint;
 using portlab::net::Ipv4;
 using portlab::net::Transport;
 
-constexpr int kSockets = 30000;
-
-Endpoint server(int i) { return {Ipv4{0xC6120000u + static_cast<uint32_t>(i % 30)}, 443}; }
-
-Host busy_host() {
-  Host h(*portlab::ports::find_os_profile("linux"), 1);
-  for (int i = 0; i < 100; ++i) {
-    SocketId s = h.open(Transport::Tcp);
-    h.bind(s, Ipv4{}, static_cast<uint16_t>(2000 + i));
-    h.listen(s);
-  }
-  for (int i = 100; i < kSockets; ++i) {
-    SocketId s = h.open(Transport::Tcp);
-    if (!h.connect(s, server(i)).ok) continue;
-    if (i % 3 == 0) h.close(s, true);  // TIME_WAIT
-  }
-  return h;
-}
+Host busy_host() { return portlab::bench::busy_linux_host(); }
 
 // (a) One connect(), then the map brought up to date: the lab's cost per
 // command. The connect and its undoing are outside the timing.

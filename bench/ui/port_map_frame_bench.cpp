@@ -14,6 +14,7 @@
 #include "core/host/host.h"
 #include "core/labs/port_map.h"
 #include "ui/widgets/port_map.h"
+#include "../busy_host.h"
 
 namespace {
 
@@ -65,16 +66,7 @@ struct Headless {
   }
 };
 
-Host busy_host() {
-  Host h(*portlab::ports::find_os_profile("linux"), 1);
-  for (int i = 0; i < 30000; ++i) {
-    SocketId s = h.open(Transport::Tcp);
-    const Endpoint server{Ipv4{0xC6120000u + static_cast<uint32_t>(i % 30)}, 443};
-    if (!h.connect(s, server).ok) continue;
-    if (i % 3 == 0) h.close(s, true);
-  }
-  return h;
-}
+Host busy_host() { return portlab::bench::busy_linux_host(); }
 
 void run(benchmark::State& state, bool change) {
   Headless imgui;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/model/course_summary.h"
@@ -61,9 +62,11 @@ void HomeView::draw() {
 void HomeView::draw_next_steps(const std::vector<model::LessonSummary>& lessons) {
   const std::optional<nav::Route> next = model::continue_route(lessons);
   if (next) {
-    const course::Lesson* lesson = ctx_.model->content.course.find(next->args[0]);
-    const bool started = ctx_.model->progress.lessons.count(next->args[0]) > 0;
-    const std::string label = (started ? "Continue: " : "Start here: ") + lesson->title + ", step " + next->args[1];
+    // The summary of the lesson Continue leads to says whether it was begun.
+    const auto it = std::find_if(lessons.begin(), lessons.end(),
+                                 [&](const model::LessonSummary& s) { return s.lesson->id == next->args[0]; });
+    const std::string label =
+        (it->started() ? "Continue: " : "Start here: ") + it->lesson->title + ", step " + next->args[1];
     ImGui::PushFont(ctx_.fonts->bold);
     if (ImGui::Button(label.c_str())) ctx_.navigator->go(*next);
     ImGui::PopFont();
