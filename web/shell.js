@@ -23,8 +23,20 @@
       window.portlabShell.firstFrameAt = performance.now();
       overlay.classList.add('hidden');
       canvas.focus();
+      registerServiceWorker();
     },
   };
+
+  // Offline and installable: the service worker keeps the page's files, so
+  // a second visit opens with no network (web/sw.js). It is registered once
+  // the first frame is up: installing it downloads every file again, which
+  // must not compete with the first load. Pages opened from a file have
+  // none, and a refusal is not an error worth showing.
+  function registerServiceWorker() {
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      navigator.serviceWorker.register('sw.js').catch(() => {});
+    }
+  }
 
   // What tests and scripts can ask: state() is always safe to call.
   window.portlab = {
@@ -41,11 +53,17 @@
     },
   };
 
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    showError('WebGL2 is not available',
-      'PortLab draws with WebGL2, which this browser has switched off or does not support. ' +
-      'Try a current Firefox, Chrome, Edge or Safari, or turn on hardware acceleration.');
+  const noWebGL2 = () => showError('WebGL2 is not available',
+    'PortLab draws with WebGL2, which this browser has switched off or does not support. ' +
+    'Try a current Firefox, Chrome, Edge or Safari, or turn on hardware acceleration.');
+  window.portlabShell.graphicsUnavailable = noWebGL2;
+  // A browser without the WebGL2 API is told at once. One that has it may
+  // still refuse a context (a blocked GPU); the app finds that out when it
+  // makes its context and calls graphicsUnavailable. Making a context here
+  // only to test would cost start-up time: two contexts, or resizing a live
+  // one, measured at 0.1-0.2 s in Chromium.
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    noWebGL2();
     return;
   }
 
@@ -88,13 +106,6 @@
       showError('PortLab stopped', 'Something went wrong while starting: ' + what + '. Reload to try again.');
     },
   };
-
-  // Offline and installable: the service worker keeps the page's files, so
-  // a second visit opens with no network (web/sw.js). Pages opened from a
-  // file have none, and a refusal is not an error worth showing.
-  if ('serviceWorker' in navigator && window.isSecureContext) {
-    navigator.serviceWorker.register('sw.js').catch(() => {});
-  }
 
   const script = document.createElement('script');
   script.src = 'portlab.js';

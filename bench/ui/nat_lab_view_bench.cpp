@@ -13,9 +13,9 @@ using namespace portlab;
 
 void BM_NatLabViewFrameAnimating(benchmark::State& state) {
   test::ViewFixture<ui::NatLabView> f;
-  f.h.model.nat.open_challenge("video-call");
-  f.h.model.nat.set_speed(0.25);  // slow, so most frames show a packet in flight
-  labs::NatLab& lab = f.h.model.nat;
+  f.h.model.nat().open_challenge("video-call");
+  f.h.model.nat().set_speed(0.25);  // slow, so most frames show a packet in flight
+  labs::NatLab& lab = f.h.model.nat();
   bench::FrameTimes frames;
   for (auto _ : state) {
     frames.start();

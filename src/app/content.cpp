@@ -10,7 +10,7 @@ std::string load_content(model::Model& model, const std::string& asset_dir) {
   model.content = model::load_content(lessons.files, banks.files);
   // The NAT Lab finds a lesson's `scenario: scenarios/x.json` by file name.
   const files::SourcesRead scenarios = files::read_sources(asset_dir + "/lessons/scenarios", ".json");
-  model.nat.set_scenarios(scenarios.files);
+  model.set_nat_scenarios(scenarios.files);
   // A missing folder is the packager's mistake, a broken file the teacher's:
   // both are said once, and what did load is still shown.
   if (!lessons.ok()) return "The lessons could not be read: " + lessons.error;

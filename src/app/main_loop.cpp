@@ -57,11 +57,13 @@ bool App::init(const LaunchOptions& options) {
                              options.height, flags);
   if (!window_) {
     std::fprintf(stderr, "portlab: cannot open a window: %s\n", SDL_GetError());
+    platform::graphics_unavailable(SDL_GetError());
     return false;
   }
   gl_context_ = SDL_GL_CreateContext(window_);
   if (!gl_context_) {
     std::fprintf(stderr, "portlab: cannot create an OpenGL ES 3.0 context: %s\n", SDL_GetError());
+    platform::graphics_unavailable(SDL_GetError());
     return false;
   }
   SDL_GL_MakeCurrent(window_, gl_context_);
@@ -311,8 +313,8 @@ std::string App::state_json() const {
   state["quiz"] = quiz_state();
   if (route.screen == nav::Screen::Nat) {
     json::Value nat = json::Value::object();
-    nat["challenge"] = model_.nat.challenge_id();
-    nat["solved"] = model_.nat.challenge_solved();
+    nat["challenge"] = model_.nat().challenge_id();
+    nat["solved"] = model_.nat().challenge_solved();
     state["nat"] = nat;
   }
   json::Value progress = json::Value::object();

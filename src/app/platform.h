@@ -62,6 +62,11 @@ void apply_url_change(const nav::Navigator::UrlChange& change);
 // loading overlay).
 void first_frame_shown();
 
+// Called when no window or OpenGL ES 3.0 context could be made (the reason
+// is on stderr too): the page explains that WebGL2 is missing or switched
+// off, in place of its loading overlay.
+void graphics_unavailable(const std::string& detail);
+
 // Runs the main loop until the app quits (natively); in the browser it
 // starts the loop and never returns.
 void run(App& app);

@@ -153,6 +153,8 @@ void apply_url_change(const nav::Navigator::UrlChange&) {
 
 void first_frame_shown() {}
 
+void graphics_unavailable(const std::string&) {}  // App::init has said why on stderr
+
 void run(App& app) {
   while (app.step()) {
     // Sleep until the next event instead of spinning: an idle window costs nothing.

@@ -32,6 +32,10 @@ EM_JS(void, js_first_frame, (), {
   if (window.portlabShell) window.portlabShell.firstFrame();
 });
 
+EM_JS(void, js_graphics_unavailable, (const char* detail), {
+  if (window.portlabShell) window.portlabShell.graphicsUnavailable(UTF8ToString(detail));
+});
+
 EM_JS(char*, js_storage_read, (const char* key), {
   try {
     const value = window.localStorage.getItem("portlab." + UTF8ToString(key));
@@ -237,6 +241,8 @@ void apply_url_change(const nav::Navigator::UrlChange& change) {
 }
 
 void first_frame_shown() { js_first_frame(); }
+
+void graphics_unavailable(const std::string& detail) { js_graphics_unavailable(detail.c_str()); }
 
 void run(App& app) {
   g_app = &app;

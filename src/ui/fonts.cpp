@@ -62,10 +62,10 @@ bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, f
   const float pixel_scale = ui_scale * device_ratio;
   const float raster_scale = std::min(pixel_scale, kMaxRasterScale);
   const std::string dir = asset_dir + "/fonts/";
-  fonts.body = add_font(dir + "ui.otf", kBodySize, raster_scale);
-  fonts.bold = add_font(dir + "ui-bold.otf", kBodySize, raster_scale);
-  fonts.heading = add_font(dir + "ui-bold.otf", kHeadingSize, raster_scale);
-  fonts.title = add_font(dir + "ui-bold.otf", kTitleSize, raster_scale);
+  fonts.body = add_font(dir + "ui.ttf", kBodySize, raster_scale);
+  fonts.bold = add_font(dir + "ui-bold.ttf", kBodySize, raster_scale);
+  fonts.heading = add_font(dir + "ui-bold.ttf", kHeadingSize, raster_scale);
+  fonts.title = add_font(dir + "ui-bold.ttf", kTitleSize, raster_scale);
   fonts.mono = add_font(dir + "mono.ttf", kMonoSize, raster_scale);
   fonts.pixel_scale = pixel_scale;
   const bool ok = fonts.body && fonts.bold && fonts.heading && fonts.title && fonts.mono;

@@ -1,7 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <string>
 
 #include "app/file_store.h"
 #include "core/settings/settings.h"
@@ -62,4 +68,35 @@ TEST_CASE("file store: settings survive a save and a fresh load from disk") {
   }
   app::FileStore again(dir);
   CHECK(settings::load(again).settings == s);
+}
+
+TEST_CASE("file store: a save killed part-way leaves the previous version whole, and the next save works") {
+  // "Progress survives a quit during a save": a child process rewrites a
+  // large value over and over and is killed at a different moment each
+  // time; what is on disk afterwards must be one complete version.
+  const std::string dir = fresh_dir("killed");
+  const std::string old_value(1 << 20, 'o');
+  const std::string new_value(1 << 20, 'n');
+  REQUIRE(app::FileStore(dir).write("progress", old_value));
+  int kills = 0;
+  for (int i = 0; i < 12; ++i) {
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      app::FileStore store(dir);
+      for (;;) store.write("progress", (i % 2) ? new_value : old_value);
+    }
+    usleep(static_cast<useconds_t>(200 + 700 * i));  // a different point of the write each time
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    kills += WIFSIGNALED(status) ? 1 : 0;
+    const std::optional<std::string> on_disk = app::FileStore(dir).read("progress");
+    REQUIRE(on_disk.has_value());
+    CHECK((*on_disk == old_value || *on_disk == new_value));
+  }
+  CHECK(kills == 12);
+  app::FileStore after(dir);
+  REQUIRE(after.write("progress", "{}"));
+  CHECK(after.read("progress") == "{}");
 }

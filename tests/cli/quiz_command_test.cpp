@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "temp_dir.h"
 #include "usage_error_check.h"
 
 using portlab::testing::check_usage_errors;
@@ -15,21 +16,6 @@ namespace json = portlab::json;
 namespace {
 
 const std::string kBank = std::string(PORTLAB_SOURCE_DIR) + "/quiz/bank";
-
-// A fresh directory for one test's bank files, removed afterwards.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("portlab-quiz-test-" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
 
 }  // namespace
 

@@ -230,3 +230,19 @@ TEST_CASE("simulation tasks: known tasks run, unknown ones are problems of the b
   REQUIRE(c.problems.size() == 1);
   CHECK(c.problems[0].where() == "bank/t.gift:4");
 }
+
+TEST_CASE("model: the NAT Lab is built on first use, on its first challenge, with the scenarios given before or after") {
+  model::Model m;
+  const std::string scenario = R"({"format":"portlab-nat-scenario"})";
+  m.set_nat_scenarios({{"lessons/scenarios/a.json", scenario}});
+  // First use: the lab opens on its first challenge and knows the files.
+  CHECK(m.nat().challenge_id() == labs::NatLab::challenge_ids().front());
+  CHECK(m.nat().scenario_names() == std::vector<std::string>{"lessons/scenarios/a.json"});
+  // Files given later reach the lab that exists.
+  m.set_nat_scenarios({{"lessons/scenarios/b.json", scenario}});
+  CHECK(m.nat().scenario_names() == std::vector<std::string>{"lessons/scenarios/b.json"});
+  // A link is checked against the same lab.
+  nav::Route route{nav::Screen::Nat, {"video-call"}};
+  CHECK(m.check_route(route) == "");
+  CHECK(static_cast<const model::Model&>(m).nat().challenge_id() == "video-call");
+}

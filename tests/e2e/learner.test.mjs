@@ -164,3 +164,35 @@ export function registerProgressFiles(suite) {
     fs.rmSync(file, { force: true });
   });
 }
+
+// "Progress survives a reload during a save": the reload is sent the moment
+// the click that grades an answer is delivered, racing the frame that
+// grades it and writes the progress. Whichever wins, the page must come back
+// with a whole progress (the old one or the new one), never a damaged one
+// set aside with a notice.
+export function registerReloadDuringSave(suite) {
+  suite.test('progress: a reload racing the save of an answer keeps a whole progress', async (t) => {
+    const page = await t.open('#/lesson/port-ranges/9');
+    await t.waitForState((x) => x.ready && x.frames > 0 && x.step === 9, { what: 'the checkpoint step' });
+    await t.click('Start the checkpoint');
+    await t.waitForState((x) => x.quiz && x.quiz.id === 'ranges-classify-1024', { what: 'the first question' });
+    await t.click('System Ports, 0-1023');
+    await t.click('Check answer');
+    await t.waitForState((x) => x.progress.questions === 1, { what: 'the first answer saved' });
+    await t.click('Next');
+    const s = await t.waitForState((x) => x.quiz.id === 'ranges-443-registered', { what: 'the second question' });
+    await t.click(s.quiz.correct_label);
+
+    const check = await t.findWidget('Check answer');
+    await page.mouse.click(check.x + check.w / 2, check.y + check.h / 2);
+    await page.reload();
+    const after = await t.waitForState((x) => x.ready && x.frames > 0 && x.lesson === 'port-ranges',
+                                       { what: 'the lesson after the reload' });
+    assertEqual(after.notice, '', 'no notice about a damaged save');
+    assert(after.progress.questions === 1 || after.progress.questions === 2,
+           `the old or the new progress: ${after.progress.questions} questions`);
+    const stored = await page.evaluate(() => window.localStorage.getItem('portlab.progress'));
+    assert(stored !== null, 'progress is stored');
+    JSON.parse(stored);  // whole JSON, or this throws
+  });
+}

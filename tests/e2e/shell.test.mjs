@@ -82,6 +82,39 @@ export function register(suite) {
     await t.screenshot('notice');
   });
 
+  suite.test('links: hostile fragments, typed or followed, open the course home with a message', async (t) => {
+    // Links a person could be handed: wrong numbers, traversal, markup,
+    // broken percent-encoding, control bytes, and a fragment far over the
+    // length limit. Each opens the course home with a message and a drawn
+    // screen; none stops the app.
+    const hostile = [
+      '#/lesson/port-ranges/0', '#/lesson/port-ranges/-1', '#/lesson/port-ranges/99999999999999999999',
+      '#/lesson/../../etc/passwd', '#/quiz/generated/../x/1e99', '#/quiz/question/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '#/lesson/%FF%FE', '#/lesson/%', '#/explorer/%00%0A%0D', '#/nat/' + 'x'.repeat(100000),
+      '#/' + '%F0%9F%92%A3'.repeat(50), '#/lesson//3', '#/bind/windows-3.1',
+    ];
+    const page = await t.open('#/settings');
+    await t.waitForState((s) => s.ready && s.view === 'settings', { what: 'settings' });
+    for (const [i, fragment] of hostile.entries()) {
+      // Away first, so each link is a real change of place.
+      await page.evaluate(() => { window.location.hash = '#/settings'; });
+      await t.waitForState((s) => s.view === 'settings', { what: 'settings again' });
+      const before = (await t.state()).frames;
+      await page.evaluate((f) => { window.location.hash = f; }, fragment);
+      const s = await t.waitForState((x) => x.frames > before && x.view === 'home',
+                                     { what: `the course home after ${fragment.slice(0, 60)}` });
+      assert(s.notice.length > 0, `a message for ${fragment.slice(0, 60)}`);
+      // The address bar is corrected by the frame after the link was refused.
+      await page.waitForFunction(() => window.location.hash === '#/home', null, { timeout: 5000 })
+        .catch(() => {});
+      assertEqual(await page.evaluate(() => window.location.hash), '#/home', `address bar corrected (${i})`);
+    }
+    // The screen is drawn, not blank, after all of them.
+    await t.settle();
+    assert(await t.screenshotColours() > 20, 'the course home is drawn');
+    await t.screenshot('after-hostile-links');
+  });
+
   suite.test('keyboard: keys reach the app through the canvas; settings persist across reloads', async (t) => {
     const page = await t.open();
     await t.settle();
@@ -151,6 +184,22 @@ export function register(suite) {
   });
 
   suite.test('no WebGL2: a readable message instead of a blank page', async (t) => {
+    // A browser without the API is told before anything is downloaded.
+    const page = await t.open('', {
+      initScript: () => { delete window.WebGL2RenderingContext; },
+    });
+    await page.waitForFunction(() => document.getElementById('overlay').classList.contains('error'));
+    const text = await page.evaluate(() => document.getElementById('overlay').innerText);
+    assert(text.includes('WebGL2 is not available'), `message shown: ${text}`);
+    const loaded = await page.evaluate(() => !!document.querySelector('script[src="portlab.js"]'));
+    assert(!loaded, 'the wasm module is not loaded without WebGL2');
+    await t.screenshot('no-webgl2');
+  });
+
+  suite.test('WebGL2 refused: the app says so when it cannot make its context', async (t) => {
+    // The API exists but gives no context (a blocked GPU): the app finds out
+    // when it starts, and the page shows the same message.
+    t.allowedConsoleErrors.push(/cannot create an OpenGL ES 3\.0 context|Could not create canvas/);
     const page = await t.open('', {
       initScript: () => {
         const original = HTMLCanvasElement.prototype.getContext;
@@ -162,9 +211,8 @@ export function register(suite) {
     await page.waitForFunction(() => document.getElementById('overlay').classList.contains('error'));
     const text = await page.evaluate(() => document.getElementById('overlay').innerText);
     assert(text.includes('WebGL2 is not available'), `message shown: ${text}`);
-    const loaded = await page.evaluate(() => !!document.querySelector('script[src="portlab.js"]'));
-    assert(!loaded, 'the wasm module is not loaded without WebGL2');
-    await t.screenshot('no-webgl2');
+    const state = await t.state();
+    assert(!(state.frames > 0), `no frame drawn without a context (state ${JSON.stringify(state)})`);
   });
 
   suite.test('context lost: the page says so and how to recover', async (t) => {

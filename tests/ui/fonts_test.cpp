@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -56,7 +57,7 @@ TEST_CASE("fonts: the shipped fonts, cut down at build time, still have every gl
   // Debian's full fonts against the ones in the asset folder: a character
   // in glyph_ranges() that the full font has must have survived the cut.
   const std::pair<const char*, const char*> fonts[] = {
-      {PORTLAB_FONT_UI, "/fonts/ui.otf"}, {PORTLAB_FONT_BOLD, "/fonts/ui-bold.otf"}, {PORTLAB_FONT_MONO, "/fonts/mono.ttf"}};
+      {PORTLAB_FONT_UI, "/fonts/ui.ttf"}, {PORTLAB_FONT_BOLD, "/fonts/ui-bold.ttf"}, {PORTLAB_FONT_MONO, "/fonts/mono.ttf"}};
   for (const auto& font : fonts) {
     CAPTURE(font.second);
     ImFontAtlas atlas;
@@ -76,5 +77,37 @@ TEST_CASE("fonts: the shipped fonts, cut down at build time, still have every gl
       }
     }
     CHECK(checked > 300);
+  }
+}
+
+TEST_CASE("fonts: Inter rewritten with TrueType outlines rasterises to the same glyph boxes as Debian's CFF") {
+  // tools/cff_to_truetype.py approximates cubic curves by quadratic ones;
+  // at the sizes the UI draws, every glyph must keep its advance and land
+  // in the same pixel box (within one pixel for rounding at curve extremes).
+  const std::pair<const char*, const char*> fonts[] = {{PORTLAB_FONT_UI, "/fonts/ui.ttf"},
+                                                       {PORTLAB_FONT_BOLD, "/fonts/ui-bold.ttf"}};
+  for (const auto& font : fonts) {
+    for (float size : {ui::kBodySize, ui::kTitleSize * 2}) {
+      CAPTURE(font.second);
+      CAPTURE(size);
+      ImFontAtlas atlas;
+      ImFont* original = atlas.AddFontFromFileTTF(font.first, size, nullptr, ui::glyph_ranges());
+      ImFont* converted = atlas.AddFontFromFileTTF((std::string(PORTLAB_ASSET_DIR) + font.second).c_str(), size,
+                                                   nullptr, ui::glyph_ranges());
+      REQUIRE(original);
+      REQUIRE(converted);
+      REQUIRE(atlas.Build());
+      REQUIRE(original->Glyphs.Size == converted->Glyphs.Size);
+      for (const ImFontGlyph& g : original->Glyphs) {
+        const ImFontGlyph* c = converted->FindGlyphNoFallback(static_cast<ImWchar>(g.Codepoint));
+        CAPTURE(g.Codepoint);
+        REQUIRE(c != nullptr);
+        CHECK(c->AdvanceX == doctest::Approx(g.AdvanceX));
+        CHECK(std::abs(c->X0 - g.X0) <= 1.0f);
+        CHECK(std::abs(c->Y0 - g.Y0) <= 1.0f);
+        CHECK(std::abs(c->X1 - g.X1) <= 1.0f);
+        CHECK(std::abs(c->Y1 - g.Y1) <= 1.0f);
+      }
+    }
   }
 }

@@ -140,18 +140,18 @@ TEST_CASE("quiz view: a simulation task is done in the NAT Lab and graded by its
   CHECK(nav::to_fragment(f.h.navigator.current()) == "#/nat/game-server");
   // The learner's rule, through the lab's own command (the NAT Lab view
   // tests click the editor itself).
-  REQUIRE(f.h.model.nat.open_link("game-server") == "");
+  REQUIRE(f.h.model.nat().open_link("game-server") == "");
   labs::NatRuleInput rule;
   rule.proto = "tcp";
   rule.external_port = 25565;
   rule.internal_address = "192.168.1.30";
   rule.internal_port = 25565;
-  REQUIRE(f.h.model.nat.add_rule(rule) == "");
-  REQUIRE(f.h.model.nat.challenge_solved());
+  REQUIRE(f.h.model.nat().add_rule(rule) == "");
+  REQUIRE(f.h.model.nat().challenge_solved());
 
   const quiz::Question* q = f.desk().question();
   REQUIRE(q);
-  const quiz::SimulationResponse verdict = model::check_task(q->task, f.h.model.nat);
+  const quiz::SimulationResponse verdict = model::check_task(q->task, f.h.model.nat());
   CHECK(verdict.passed);
   CHECK(f.desk().answer(verdict).correct);
 }

@@ -55,7 +55,7 @@ std::string Model::check_route(nav::Route& route) {
     case nav::Screen::Lesson: return check_lesson_route(content, progress, route);
     case nav::Screen::Bind: return arg.empty() ? "" : bind.open_link(arg);
     case nav::Screen::Ephemeral: return arg.empty() ? "" : ephemeral.open_link(arg);
-    case nav::Screen::Nat: return arg.empty() ? "" : nat.open_link(arg);
+    case nav::Screen::Nat: return arg.empty() ? "" : nat().open_link(arg);
     case nav::Screen::Quiz: return quiz.open_link(route.args);
     default: return "";
   }
@@ -73,7 +73,7 @@ nav::Route Model::open_preset(const course::Directive& preset, std::string& prob
     return nav::Route{nav::Screen::Ephemeral, {}};
   }
   if (lab == "nat") {
-    problem = nat.apply_preset(preset);
+    problem = nat().apply_preset(preset);
     return nav::Route{nav::Screen::Nat, {}};
   }
   // The Port Explorer keeps no state: what it shows is in its link.
@@ -114,6 +114,21 @@ void Model::answer_checkpoint(const quiz::Response& response) {
 
 void Model::next_checkpoint_question() {
   if (checkpoint) checkpoint->showing_feedback = false;
+}
+
+const labs::NatLab& Model::nat() const {
+  if (!nat_) {
+    nat_.emplace();
+    nat_->set_scenarios(nat_scenarios_);
+  }
+  return *nat_;
+}
+
+labs::NatLab& Model::nat() { return const_cast<labs::NatLab&>(static_cast<const Model&>(*this).nat()); }
+
+void Model::set_nat_scenarios(std::vector<SourceFile> files) {
+  nat_scenarios_ = std::move(files);
+  if (nat_) nat_->set_scenarios(nat_scenarios_);
 }
 
 void Model::use_default_os(const std::string& os_key) {

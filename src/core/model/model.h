@@ -64,8 +64,17 @@ struct Model {
   std::string import_message;  // the outcome of the last import, for the learner
   labs::BindLab bind;
   labs::EphemeralLab ephemeral;
-  labs::NatLab nat;
   practice::QuizDesk quiz;
+
+  // The NAT Lab, built the first time anything asks for it: building it
+  // opens its first challenge (parsing the scenario and running the
+  // network), which is not needed to draw the course home and cost about
+  // 40 ms of the page's start-up (WebAssembly compiles each function the
+  // first time it runs).
+  labs::NatLab& nat();
+  const labs::NatLab& nat() const;
+  // The teacher's NAT scenario files, handed to the lab whenever it exists.
+  void set_nat_scenarios(std::vector<SourceFile> files);
 
   // The Navigator's RouteCheck: a lesson link must name a lesson and a step
   // that exist (a link without a step opens where the learner left off);
@@ -96,6 +105,11 @@ struct Model {
   void preview_import(const std::string& file_text);
   void confirm_import();
   void cancel_import();
+
+ private:
+  std::vector<SourceFile> nat_scenarios_;
+  // Mutable: built on first use, also by a const reader (the app's state()).
+  mutable std::optional<labs::NatLab> nat_;
 };
 
 }  // namespace portlab::model

@@ -178,7 +178,7 @@ void LessonView::draw_checkpoint(const course::Lesson& lesson, int step, const c
     const QuestionCard::Action action = card_.draw(ctx_, *question, feedback, options);
     if (action == QuestionCard::Action::Submit) m.answer_checkpoint(card_.response());
     if (action == QuestionCard::Action::OpenTask) ctx_.navigator->go(model::task_route(question->task));
-    if (action == QuestionCard::Action::CheckTask) m.answer_checkpoint(model::check_task(question->task, m.nat));
+    if (action == QuestionCard::Action::CheckTask) m.answer_checkpoint(model::check_task(question->task, m.nat()));
     if (action == QuestionCard::Action::Next) m.next_checkpoint_question();
     return;
   }

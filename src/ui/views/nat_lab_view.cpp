@@ -70,7 +70,7 @@ ImVec2 along(const std::vector<ImVec2>& points, float t) {
 }  // namespace
 
 void NatLabView::draw() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   const bool reduced = ctx_.settings->reduced_motion;
   lab.advance(ImGui::GetIO().DeltaTime * 1000.0);
   // Without motion a step shows its end state at once; playing still
@@ -116,14 +116,14 @@ void NatLabView::draw() {
 
 void NatLabView::handle_keys() {
   if (ImGui::GetIO().WantTextInput || ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyAlt) return;
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   if (ImGui::IsKeyPressed(kKeyN)) lab.step_forward();
   if (ImGui::IsKeyPressed(kKeyB)) lab.step_back();
   if (ImGui::IsKeyPressed(kKeyK)) lab.playing() ? lab.pause() : lab.play();
 }
 
 void NatLabView::draw_open_menu() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   ImGui::SetNextItemWidth(combo_width("Open", ImGui::GetFontSize() * 22));
   if (!ImGui::BeginCombo("Open", lab.title().c_str())) return;
   for (const std::string& id : NatLab::challenge_ids()) {
@@ -138,7 +138,7 @@ void NatLabView::draw_open_menu() {
 }
 
 void NatLabView::draw_controls() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   auto button = [](const char* label, bool first = false) {
     if (!first) same_line_if_fits(button_width(label));
     return ImGui::Button(label);
@@ -181,7 +181,7 @@ void NatLabView::draw_controls() {
 }
 
 void NatLabView::draw_topology() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   const std::vector<NatNode>& nodes = lab.nodes();
   const float width = ImGui::GetContentRegionAvail().x;
   const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -305,7 +305,7 @@ void NatLabView::draw_topology() {
 }
 
 void NatLabView::draw_packets() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   heading(ctx_, "Packet headers");
   if (lab.step() == 0) {
     paragraph("No packet yet.", Tone::Muted);
@@ -364,7 +364,7 @@ void NatLabView::draw_packets() {
 }
 
 void NatLabView::draw_table() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   heading(ctx_, "NAT table");
   if (lab.table().empty()) {
     paragraph("Empty: no flow has crossed the router yet.", Tone::Muted);
@@ -401,7 +401,7 @@ void NatLabView::draw_table() {
 }
 
 void NatLabView::draw_rules() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   heading(ctx_, "Forwarding rules");
   for (const nat::ForwardRule& r : lab.scenario_rules())
     paragraph(("Set by the scenario: " + nat::describe(r)).c_str(), Tone::Muted);
@@ -447,7 +447,7 @@ void NatLabView::draw_rules() {
 }
 
 void NatLabView::draw_challenge() {
-  NatLab& lab = ctx_.model->nat;
+  NatLab& lab = ctx_.model->nat();
   const labs::NatChallenge& c = *lab.challenge();
   paragraph(c.goal.c_str());
   if (!c.choices.empty()) {

@@ -151,7 +151,7 @@ void QuizView::handle(QuestionCard::Action action) {
       ctx_.navigator->go(model::task_route(q->task));
       return;
     }
-    desk.answer(model::check_task(q->task, ctx_.model->nat));
+    desk.answer(model::check_task(q->task, ctx_.model->nat()));
   } else if (action == QuestionCard::Action::Submit) {
     const quiz::Grade grade = desk.answer(card_.response());
     problem_ = grade.error.empty() ? "" : "That answer could not be taken: " + grade.error + ".";
