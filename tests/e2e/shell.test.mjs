@@ -130,10 +130,13 @@ export function register(suite) {
   suite.test('keyboard only: arrow keys and Space reach the settings screen', async (t) => {
     const page = await t.open();
     await t.settle();
-    // Into the page, up to the top bar ("Home"), right past the labs and
-    // Practice to "Settings", activate.
+    // Into the page, up to the top bar, left to its first button ("Home"),
+    // right past the labs and Practice to "Settings", activate. Which top-bar
+    // button the Up presses land on depends on the item they start from
+    // (ImGui moves to the nearest), so Left presses first reach the end.
     await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowLeft');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Space');
     await t.waitForState((s) => s.view === 'settings', { what: 'the settings screen, reached by keyboard' });
