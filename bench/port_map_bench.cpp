@@ -18,12 +18,10 @@ using portlab::net::Endpoint;
 using portlab::net::Ipv4;
 using portlab::net::Transport;
 
-Host busy_host() { return portlab::bench::busy_linux_host(); }
-
 // (a) One connect(), then the map brought up to date: the lab's cost per
 // command. The connect and its undoing are outside the timing.
 void BM_PortMapUpdateAfterConnect(benchmark::State& state) {
-  Host h = busy_host();
+  Host h = portlab::bench::busy_linux_host();
   portlab::labs::PortMap map;
   map.update(h);
   int changed = 0;
@@ -46,7 +44,7 @@ BENCHMARK(BM_PortMapUpdateAfterConnect)->Unit(benchmark::kMicrosecond);
 
 // The same map when nothing changed (a frame while TIME_WAIT ages).
 void BM_PortMapUpdateUnchanged(benchmark::State& state) {
-  Host h = busy_host();
+  Host h = portlab::bench::busy_linux_host();
   portlab::labs::PortMap map;
   map.update(h);
   for (auto _ : state) benchmark::DoNotOptimize(map.update(h));

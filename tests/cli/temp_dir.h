@@ -1,5 +1,10 @@
-// A fresh directory for one test's files, removed when the test ends.
+// A fresh directory for one test's files, removed when the test ends. The
+// name carries the process id, as nat_command_test's files do: the native
+// and sanitizer suites, and other checkouts on the machine, may run the
+// same test at the same time.
 #pragma once
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,7 +13,7 @@
 struct TempDir {
   std::filesystem::path path;
   explicit TempDir(const std::string& name)
-      : path(std::filesystem::temp_directory_path() / ("portlab-cli-test-" + name)) {
+      : path(std::filesystem::temp_directory_path() / ("portlab-cli-test-" + std::to_string(getpid()) + "-" + name)) {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }
