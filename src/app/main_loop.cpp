@@ -1,6 +1,7 @@
 #include "app/main_loop.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -394,10 +395,14 @@ std::string App::command(const std::string& json_text) {
     json::Value answer = json::Value::object();
     answer["ok"] = true;
     json::Array widgets;
+    // The widget keyboard navigation rests on, so tests can steer by keys.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID keyboard_focus = g.NavDisableHighlight ? 0 : g.NavId;
     for (const ui::ProbedItem& item : probe_.items()) {
       if (item.label.empty()) continue;
       json::Value w = json::Value::object();
       w["label"] = item.label;
+      w["keyboard_focus"] = item.id != 0 && item.id == keyboard_focus;
       w["x"] = static_cast<double>(item.min.x);
       w["y"] = static_cast<double>(item.min.y);
       w["w"] = static_cast<double>(item.max.x - item.min.x);
