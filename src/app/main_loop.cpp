@@ -26,6 +26,10 @@ namespace {
 // states, popups and auto-sized windows.
 constexpr int kTrailingFrames = 3;
 
+// The longest a frame counts for in ImGui's timing (key repeat, double
+// clicks): 50 ms, so a key repeats only when held over several frames.
+constexpr float kMaxFrameSeconds = 0.05f;
+
 // How much larger presenter mode draws than the learner's own scale.
 constexpr float kPresenterScale = 1.5f;
 
@@ -240,11 +244,17 @@ bool App::draw_frame() {
   if (probing_) probe_.clear();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  // ImGui times a held key by the frames it spans: one slow frame (an old
+  // laptop, a busy machine) between a key's press and its release counted
+  // as holding it, and an arrow key pressed once moved the keyboard focus
+  // twice. Frames count for at most kMaxFrameSeconds; the labs' own clocks
+  // already cap what one frame may advance.
+  ImGuiIO& io = ImGui::GetIO();
+  io.DeltaTime = std::min(io.DeltaTime, kMaxFrameSeconds);
   ImGui::NewFrame();
   const bool animating = shell_.draw();
   ImGui::Render();
 
-  const ImGuiIO& io = ImGui::GetIO();
   const ImVec4 background = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
