@@ -124,9 +124,18 @@ test('idle: the process sleeps in the event wait (under 1% CPU)', async () => {
     const percent = (100 * used) / hz / seconds;
     console.log(`        idle CPU: ${percent.toFixed(2)} % (${used} ticks in ${seconds} s)`);
     assert(percent < 1, `idle CPU ${percent.toFixed(2)} % is not under 1 %`);
-    process.kill(Number(pid), 'SIGTERM');
   } finally {
-    await new Promise((r) => { child.on('exit', r); setTimeout(r, 5000); });
+    // Whatever happened above, the app and its X server do not outlive the
+    // test: SIGTERM (which the app turns into a normal quit), then SIGKILL.
+    const exited = new Promise((r) => child.on('exit', () => r(true)));
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim()) : 0;
+    if (pid) try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+    const quit = await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 5000))]);
+    if (!quit) {
+      if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+      await exited;
+      throw new Error('the app did not quit within 5 s of SIGTERM');
+    }
   }
 });
 
