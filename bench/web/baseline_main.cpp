@@ -45,6 +45,7 @@ int main(int, char**) {
                               SDL_WINDOW_OPENGL);
   SDL_GLContext context = SDL_GL_CreateContext(g_window);
   SDL_GL_MakeCurrent(g_window, context);
+  EM_ASM({ performance.mark('baseline:context'); });
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;
   ImGui_ImplSDL2_InitForOpenGL(g_window, context);

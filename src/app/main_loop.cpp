@@ -73,6 +73,7 @@ bool App::init(const LaunchOptions& options) {
   }
   SDL_GL_MakeCurrent(window_, gl_context_);
   SDL_GL_SetSwapInterval(1);
+  platform::startup_mark("context");
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -82,6 +83,7 @@ bool App::init(const LaunchOptions& options) {
   io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep redrawing
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  platform::startup_mark("imgui");
 
   store_ = &platform::store(options);
   settings::Loaded loaded = settings::load(*store_);
@@ -90,11 +92,13 @@ bool App::init(const LaunchOptions& options) {
 
   model_.now_ms = wall_clock_ms();
   const std::string content_notice = load_content(model_, platform::asset_dir());
+  platform::startup_mark("content");
   progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
   model_.progress_store = progress_store_.get();
   progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
   model_.progress = saved_progress_ = progress.progress;
   model_.quiz.attach(&model_.content.bank, &model_.progress);
+  platform::startup_mark("progress");
 
   labs_os_ = settings_.default_os;
   model_.use_default_os(labs_os_);
@@ -112,6 +116,7 @@ bool App::init(const LaunchOptions& options) {
   shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_,
                               &platform::file_exchange(options), platform::real_bind()});
   apply_settings();
+  platform::startup_mark("fonts");
   frames_wanted_ = kTrailingFrames;
   return true;
 }

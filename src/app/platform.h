@@ -58,6 +58,11 @@ std::string initial_fragment(const LaunchOptions& options);
 // Reflects a navigation in the address bar and the browser history.
 void apply_url_change(const nav::Navigator::UrlChange& change);
 
+// Marks the end of a start-up phase ("content read", "fonts built"...):
+// a performance mark in the page, which tools/startup_bench.mjs reports per
+// phase; nothing natively, where bench/ui/startup_bench.cpp times them.
+void startup_mark(const char* phase);
+
 // Called once, after the first frame is on screen (the page hides its
 // loading overlay).
 void first_frame_shown();

@@ -151,6 +151,8 @@ void apply_url_change(const nav::Navigator::UrlChange&) {
   // No address bar natively: the Navigator's own history is the history.
 }
 
+void startup_mark(const char*) {}
+
 void first_frame_shown() {}
 
 void graphics_unavailable(const std::string&) {}  // App::init has said why on stderr

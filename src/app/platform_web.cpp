@@ -32,6 +32,10 @@ EM_JS(void, js_first_frame, (), {
   if (window.portlabShell) window.portlabShell.firstFrame();
 });
 
+EM_JS(void, js_startup_mark, (const char* phase), {
+  performance.mark('portlab:' + UTF8ToString(phase));
+});
+
 EM_JS(void, js_graphics_unavailable, (const char* detail), {
   if (window.portlabShell) window.portlabShell.graphicsUnavailable(UTF8ToString(detail));
 });
@@ -239,6 +243,8 @@ void apply_url_change(const nav::Navigator::UrlChange& change) {
   }
   js_history(kind, change.fragment.c_str());
 }
+
+void startup_mark(const char* phase) { js_startup_mark(phase); }
 
 void first_frame_shown() { js_first_frame(); }
 
