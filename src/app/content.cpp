@@ -4,12 +4,15 @@
 
 namespace portlab::app {
 
-std::string load_content(model::Model& model, const std::string& asset_dir) {
+std::string load_content(model::Model& model, const std::string& asset_dir, ui::GlyphSet& glyphs) {
   const files::SourcesRead lessons = files::read_sources(asset_dir + "/lessons", ".md");
   const files::SourcesRead banks = files::read_sources(asset_dir + "/quiz/bank", ".gift");
   model.content = model::load_content(lessons.files, banks.files);
   // The NAT Lab finds a lesson's `scenario: scenarios/x.json` by file name.
   const files::SourcesRead scenarios = files::read_sources(asset_dir + "/lessons/scenarios", ".json");
+  // Whatever characters a teacher writes (and the fonts have) get glyphs.
+  for (const files::SourcesRead* read : {&lessons, &banks, &scenarios})
+    for (const SourceFile& file : read->files) glyphs.add_text(file.text);
   model.set_nat_scenarios(scenarios.files);
   // A missing folder is the packager's mistake, a broken file the teacher's:
   // both are said once, and what did load is still shown.

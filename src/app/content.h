@@ -7,12 +7,15 @@
 #include <string>
 
 #include "core/model/model.h"
+#include "ui/fonts.h"
 
 namespace portlab::app {
 
-// Fills model.content from `asset_dir`/lessons and `asset_dir`/quiz/bank.
-// Returns a one-line notice when something could not be loaded ("" when all
-// loaded); the problems themselves stay in model.content.problems.
-std::string load_content(model::Model& model, const std::string& asset_dir);
+// Fills model.content from `asset_dir`/lessons and `asset_dir`/quiz/bank,
+// and adds the characters those files use to `glyphs`, so the fonts can
+// draw them. Returns a one-line notice when something could not be loaded
+// ("" when all loaded); the problems themselves stay in
+// model.content.problems.
+std::string load_content(model::Model& model, const std::string& asset_dir, ui::GlyphSet& glyphs);
 
 }  // namespace portlab::app

@@ -91,7 +91,7 @@ bool App::init(const LaunchOptions& options) {
   settings_writable_ = loaded.writable;
 
   model_.now_ms = wall_clock_ms();
-  const std::string content_notice = load_content(model_, platform::asset_dir());
+  const std::string content_notice = load_content(model_, platform::asset_dir(), fonts_.glyphs);
   platform::startup_mark("content");
   progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
   model_.progress_store = progress_store_.get();

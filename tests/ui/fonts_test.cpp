@@ -1,11 +1,22 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "../cli/temp_dir.h"
+#include "app/content.h"
+#include "core/ports/registry_data.h"
 #include "ui/fonts.h"
 #include "view_harness.h"
 
@@ -110,4 +121,121 @@ TEST_CASE("fonts: Inter rewritten with TrueType outlines rasterises to the same 
       }
     }
   }
+}
+
+namespace {
+
+bool has(ImFont* font, unsigned c) { return font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr; }
+
+// Every byte of every file under `dir` (recursively) with one of the
+// extensions, as (path, text).
+std::vector<std::pair<std::string, std::string>> files_under(const std::string& dir,
+                                                             std::initializer_list<const char*> extensions) {
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    const std::string ext = entry.path().extension().string();
+    if (std::find(extensions.begin(), extensions.end(), ext) == extensions.end()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    found.emplace_back(entry.path().string(), std::string(std::istreambuf_iterator<char>(in), {}));
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("fonts: each font holds ASCII and the content's characters; the fonts of text fields also Latin-1") {
+  test::ViewHarness h;
+  // A dash, curly quotes and "less or equal" are kept; a CJK character is
+  // not in the shipped fonts and is left out rather than asked for.
+  h.fonts.glyphs.add_text("Ports \xE2\x89\xA4 1023 \xE2\x80\x94 \xE2\x80\x9Csystem\xE2\x80\x9D \xE4\xB8\xAD");
+  atlas_size_after_build(h.fonts, 1.0f, 1.0f);
+  for (ImFont* font : {h.fonts.body, h.fonts.bold, h.fonts.heading, h.fonts.title, h.fonts.mono}) {
+    for (unsigned c = 0x20; c <= 0x7E; ++c) CHECK(has(font, c));
+    CHECK(has(font, 0x2264));  // ≤
+    CHECK(has(font, 0x2014));  // em dash
+    CHECK(has(font, 0x201C));  // left double quote
+    CHECK(has(font, 0x2026));  // the ellipsis ImGui draws at clipped text
+    CHECK_FALSE(has(font, 0x4E2D));
+    CHECK_FALSE(has(font, 0x2192));  // an arrow the fonts have, unused here
+  }
+  for (ImFont* font : {h.fonts.body, h.fonts.mono}) {
+    CHECK(has(font, 0xE9));  // é, typed by a learner
+    CHECK(has(font, 0xFF));
+  }
+  CHECK_FALSE(has(h.fonts.title, 0xE9));
+  CHECK(has(h.fonts.title, 0xA7));  // §, which the NAT engine's messages use
+  CHECK(h.fonts.glyphs.count(false) == 95 + 2 + 4);
+  CHECK(h.fonts.glyphs.count(true) == 95 + 96 + 1 + 4);
+}
+
+TEST_CASE("fonts: the characters of a teacher's own files get glyphs, from broken files too") {
+  TempDir dir("fonts-content");
+  std::filesystem::create_directories(dir.path / "lessons" / "scenarios");
+  std::filesystem::create_directories(dir.path / "quiz" / "bank");
+  // An em dash and curly quotes in a lesson (with no steps: a broken file),
+  // "less or equal" in a bank, an e acute and an arrow in a scenario.
+  dir.write("lessons/01-quotes.md", "# Ports \xE2\x80\x94 \xE2\x80\x9Cwell known\xE2\x80\x9D\n");
+  dir.write("quiz/bank/extra.gift", "::q1:: Is 1023 \xE2\x89\xA4 1023? {T}\n");
+  dir.write("lessons/scenarios/x.json", "{\"title\": \"caf\xC3\xA9 \xE2\x86\x92\"}");
+  model::Model model;
+  ui::GlyphSet glyphs;
+  const int shown = glyphs.count(false), typed = glyphs.count(true);
+  app::load_content(model, dir.path.string(), glyphs);
+  CHECK(glyphs.count(false) == shown + 6);
+  CHECK(glyphs.count(true) == typed + 5);  // it had the e acute already
+  CHECK_FALSE(model.content.problems.empty());
+}
+
+TEST_CASE("fonts: every character the shipped lessons, banks and scenarios use is in every font") {
+  test::ViewHarness h;
+  h.load_shipped_content();
+  ImGui::GetIO().Fonts->Build();
+  int checked = 0;
+  for (const auto& [path, text] : files_under(PORTLAB_ASSET_DIR, {".md", ".gift", ".json"})) {
+    for (const char* p = text.data(); p < text.data() + text.size();) {
+      unsigned c = 0;
+      p += std::max(1, ImTextCharFromUtf8(&c, p, text.data() + text.size()));
+      if (c < 0x20) continue;
+      CAPTURE(path);
+      CAPTURE(c);
+      for (ImFont* font : {h.fonts.body, h.fonts.bold, h.fonts.heading, h.fonts.title, h.fonts.mono})
+        CHECK(has(font, c));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100000);
+}
+
+TEST_CASE("fonts: the app's own text uses only characters every font holds") {
+  // Characters beyond those get glyphs only when the content uses them, so
+  // a string in the code (outside comments) or in the built-in port
+  // registry must not need one.
+  ui::GlyphSet nothing_added;
+  const ImWchar* always = nothing_added.ranges(false);
+  const auto always_held = [&](unsigned c) {
+    for (const ImWchar* r = always; r[0]; r += 2)
+      if (c >= r[0] && c <= r[1]) return true;
+    return c == '\t';
+  };
+  for (const auto& [path, text] : files_under(std::string(PORTLAB_SOURCE_DIR) + "/src", {".cpp", ".h"})) {
+    std::istringstream lines(text);
+    std::string line;
+    int number = 0;
+    while (std::getline(lines, line)) {
+      ++number;
+      const std::string code = line.substr(0, line.find("//"));
+      for (const char* p = code.data(); p < code.data() + code.size();) {
+        unsigned c = 0;
+        p += std::max(1, ImTextCharFromUtf8(&c, p, code.data() + code.size()));
+        if (always_held(c)) continue;
+        CAPTURE(path);
+        CAPTURE(number);
+        CAPTURE(c);
+        FAIL_CHECK("a character only the content may bring");
+      }
+    }
+  }
+  const std::string_view registry = ports::embedded_registry_text();
+  CHECK(registry.size() > 100000);
+  CHECK(std::all_of(registry.begin(), registry.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
 }

@@ -40,8 +40,13 @@ ViewHarness::~ViewHarness() {
 }
 
 void ViewHarness::load_shipped_content() {
-  const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR);
+  const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR, fonts.glyphs);
   if (!notice.empty()) throw std::runtime_error(notice);
+  // As the app does: the atlas gets the characters the content uses.
+  ui::build_fonts(fonts, PORTLAB_ASSET_DIR, settings.ui_scale, 1.0f);
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 }
 
 void ViewHarness::set_display_size(float width, float height) {
