@@ -1,6 +1,7 @@
 // The one reader of teacher files, shared by the CLI and the app.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "files/source_files.h"
@@ -44,4 +45,28 @@ TEST_CASE("source files: a folder lists its files by name, README.md left out") 
   CHECK(read.files[1].text == "second");
   CHECK_FALSE(files::read_sources((dir.path / "missing").string(), ".md").ok());
   CHECK(files::read_text_file(dir.path.string()).error.find("is a folder") != std::string::npos);
+}
+
+TEST_CASE("source files: only regular files with the extension are listed, named inside the folder") {
+  TempDir dir("source-files-kinds");
+  dir.write("lesson.md", "kept");
+  dir.write(".md", "a hidden file, no extension");
+  dir.write("lesson.md.orig", "another extension");
+  std::filesystem::create_directories(dir.path / "folder.md");
+  std::filesystem::create_symlink(dir.path / "lesson.md", dir.path / "linked.md");
+  for (const std::string& folder : {dir.path.string(), dir.path.string() + "/"}) {
+    const files::SourcesRead read = files::read_sources(folder, ".md");
+    REQUIRE(read.ok());
+    REQUIRE(read.files.size() == 2);
+    CHECK(read.files[0].name == (dir.path / "lesson.md").string());
+    CHECK(read.files[1].name == (dir.path / "linked.md").string());
+    CHECK(read.files[1].text == "kept");
+  }
+  // A folder with none of them says so; a file given by name is read as is.
+  CHECK(files::read_sources(dir.path.string(), ".gift").error == dir.path.string() + " contains no .gift files");
+  const files::SourcesRead one = files::read_sources((dir.path / "lesson.md.orig").string(), ".md");
+  REQUIRE(one.ok());
+  CHECK(one.files.at(0).text == "another extension");
+  CHECK(files::read_sources((dir.path / "missing").string(), ".md").error ==
+        "no such file or directory: " + (dir.path / "missing").string());
 }

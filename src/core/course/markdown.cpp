@@ -1,5 +1,6 @@
 #include "core/course/markdown.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/text.h"
@@ -75,6 +76,14 @@ Inline parse_inline(std::string_view text) {
   bool no_links_after_here = false;
   size_t i = 0;
   while (i < text.size()) {
+    // Ordinary characters up to the next one that may mark something are
+    // copied as one run (lessons are mostly plain text).
+    const size_t marker = std::min(text.find_first_of("\\`*[", i), text.size());
+    if (marker > i) {
+      plain.append(text.substr(i, marker - i));
+      i = marker;
+      continue;
+    }
     const char c = text[i];
     if (c == '\\' && i + 1 < text.size()) {
       plain += text[i + 1];

@@ -15,9 +15,10 @@ Content load_content(const std::vector<SourceFile>& lesson_files, const std::vec
   for (const SourceFile& file : bank_files) quiz::merge_into(bank, quiz::parse_gift(file.text, file.name));
   // A simulation question whose task PortLab cannot run is a problem in
   // the bank, reported at its line and left out, like a parse error.
-  for (const quiz::Question& q : bank.questions) {
+  content.bank.reserve(bank.questions.size());
+  for (quiz::Question& q : bank.questions) {
     const std::string problem = q.type == quiz::QuestionType::Simulation ? task_problem(q.task) : "";
-    if (problem.empty()) content.bank.push_back(q);
+    if (problem.empty()) content.bank.push_back(std::move(q));
     else content.problems.push_back({q.source_file, q.source_line, problem});
   }
   for (const quiz::GiftError& e : bank.errors) content.problems.push_back({e.file, e.line, e.message});

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/quiz/gift_answers.h"
@@ -441,29 +442,32 @@ GiftParse parse_gift(std::string_view text, std::string_view file) {
 }
 
 void merge_into(GiftParse& bank, GiftParse file) {
-  std::unordered_map<std::string, std::string> ids;  // id -> "file:line"
+  // id -> the question that has it. Keys and pointers refer to questions in
+  // place, which move only at the end; a place is written out only for a
+  // clash (this runs for every file at start-up).
+  std::unordered_map<std::string_view, const Question*> owners;
+  for (const Question& q : bank.questions) owners.emplace(q.id, &q);
   auto place = [](const Question& q) {
     return q.source_file + ":" + std::to_string(q.source_line);
   };
-  for (const Question& q : bank.questions) ids.emplace(q.id, place(q));
-  std::vector<Question> added;
+  std::vector<size_t> accepted;
   size_t first_new_error = bank.errors.size();
   for (GiftError& e : file.errors) bank.errors.push_back(std::move(e));
-  for (Question& q : file.questions) {
-    auto it = ids.find(q.id);
-    if (it != ids.end()) {
+  for (size_t i = 0; i < file.questions.size(); ++i) {
+    const Question& q = file.questions[i];
+    const auto [owner, first] = owners.emplace(q.id, &q);
+    if (!first) {
       bank.errors.push_back({q.source_file, q.source_line,
                              "question id " + quoted(q.id) + " is already used in " +
-                                 it->second});
+                                 place(*owner->second)});
       continue;
     }
-    ids.emplace(q.id, place(q));
-    added.push_back(std::move(q));
+    accepted.push_back(i);
   }
   std::stable_sort(bank.errors.begin() + static_cast<std::ptrdiff_t>(first_new_error),
                    bank.errors.end(),
                    [](const GiftError& a, const GiftError& b) { return a.line < b.line; });
-  for (Question& q : added) bank.questions.push_back(std::move(q));
+  for (size_t i : accepted) bank.questions.push_back(std::move(file.questions[i]));
 }
 
 }  // namespace portlab::quiz

@@ -1,6 +1,8 @@
 #include "core/quiz/gift_text.h"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 
 #include "core/text.h"
 
@@ -25,38 +27,38 @@ constexpr std::string_view kFormatTags[] = {"[html]", "[moodle]", "[plain]", "[m
 }  // namespace
 
 MarkedText MarkedText::from_lines(const std::vector<SourceLine>& lines) {
+  // Written by index into buffers sized for the unescaped text: this runs
+  // for every question at start-up, where the browser runs it unoptimised.
   auto storage = std::make_shared<Storage>();
   size_t total = 0;
   for (const SourceLine& l : lines) total += l.text.size() + 1;
-  storage->chars.reserve(total);
-  storage->escaped.reserve(total);
-  storage->lines.reserve(total);
-  for (size_t n = 0; n < lines.size(); ++n) {
-    const SourceLine& l = lines[n];
-    if (n > 0) {
-      storage->chars += '\n';
-      storage->escaped.push_back(0);
-      storage->lines.push_back(l.number);
-    }
-    for (size_t i = 0; i < l.text.size(); ++i) {
-      char c = l.text[i];
-      char meant = c == '\\' && i + 1 < l.text.size() ? escaped_char(l.text[i + 1]) : 0;
-      if (meant) ++i;
-      storage->chars += meant ? meant : c;
-      storage->escaped.push_back(meant ? 1 : 0);
-      storage->lines.push_back(l.number);
+  storage->chars.resize(total);
+  storage->escaped.assign(total, 0);
+  storage->lines.reserve(lines.size());
+  char* chars = storage->chars.data();
+  uint8_t* escaped = storage->escaped.data();
+  size_t n = 0;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const SourceLine& l = lines[k];
+    storage->lines.push_back({n, l.number});  // with the '\n' that joins it on
+    if (k > 0) chars[n++] = '\n';
+    const char* text = l.text.data();
+    const size_t size = l.text.size();
+    for (size_t i = 0; i < size; ++i) {
+      const char meant = text[i] == '\\' && i + 1 < size ? escaped_char(text[i + 1]) : 0;
+      if (meant) {
+        ++i;
+        escaped[n] = 1;
+      }
+      chars[n++] = meant ? meant : text[i];
     }
   }
+  storage->chars.resize(n);
+  storage->escaped.resize(n);
   MarkedText t;
-  t.end_ = storage->chars.size();
+  t.end_ = n;
   t.storage_ = std::move(storage);
   return t;
-}
-
-bool MarkedText::is(size_t i, char c) const {
-  if (i >= size()) return false;
-  size_t at = begin_ + i;
-  return storage_->chars[at] == c && !storage_->escaped[at];
 }
 
 bool MarkedText::matches_at(size_t i, std::string_view token) const {
@@ -67,15 +69,23 @@ bool MarkedText::matches_at(size_t i, std::string_view token) const {
 }
 
 size_t MarkedText::find(char c, size_t from) const {
-  for (size_t i = from; i < size(); ++i)
-    if (is(i, c)) return i;
+  // memchr over the characters, then the escape check at each hit.
+  const std::string_view chars = raw();
+  while (from < chars.size()) {
+    const void* hit = std::memchr(chars.data() + from, c, chars.size() - from);
+    if (!hit) return npos;
+    const size_t i = static_cast<size_t>(static_cast<const char*>(hit) - chars.data());
+    if (!storage_->escaped[begin_ + i]) return i;
+    from = i + 1;
+  }
   return npos;
 }
 
 size_t MarkedText::find(std::string_view token, size_t from) const {
-  // Tokens are at most a few characters ("::", "->", "####"), so checking
-  // each start is linear in the text.
-  for (size_t i = from; i + token.size() <= size(); ++i)
+  // Tokens are at most a few characters ("::", "->", "####"): each place
+  // their first character is found is checked for the rest.
+  if (token.empty()) return npos;
+  for (size_t i = find(token[0], from); i != npos; i = find(token[0], i + 1))
     if (matches_at(i, token)) return i;
   return npos;
 }
@@ -112,10 +122,14 @@ std::string_view MarkedText::raw() const {
 std::string MarkedText::text() const { return without_format_tag(raw()); }
 
 int MarkedText::line_at(size_t i, int fallback) const {
-  if (!storage_ || storage_->lines.empty()) return fallback;
+  if (!storage_ || storage_->chars.empty()) return fallback;
   size_t at = begin_ + std::min(i, size() == 0 ? 0 : size() - 1);
-  at = std::min(at, storage_->lines.size() - 1);
-  return storage_->lines[at];
+  at = std::min(at, storage_->chars.size() - 1);
+  // The last line that starts at or before `at`.
+  const auto& lines = storage_->lines;
+  auto after = std::upper_bound(lines.begin(), lines.end(), at,
+                                [](size_t index, const LineStart& line) { return index < line.at; });
+  return after == lines.begin() ? lines.front().number : std::prev(after)->number;
 }
 
 std::string without_format_tag(std::string_view text) {

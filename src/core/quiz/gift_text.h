@@ -39,7 +39,10 @@ class MarkedText {
   size_t size() const { return end_ - begin_; }
   bool empty() const { return size() == 0; }
   // The character at i means c in GIFT (it is c and was not escaped).
-  bool is(size_t i, char c) const;
+  // Inline: the parser asks this of nearly every character.
+  bool is(size_t i, char c) const {
+    return i < size() && storage_->chars[begin_ + i] == c && !storage_->escaped[begin_ + i];
+  }
   // First/last unescaped occurrence at or after `from`; npos if none.
   size_t find(char c, size_t from = 0) const;
   size_t find(std::string_view token, size_t from = 0) const;
@@ -63,10 +66,14 @@ class MarkedText {
   int first_line(int fallback) const { return line_at(0, fallback); }
 
  private:
+  struct LineStart {
+    size_t at;   // index of the line's first character in `chars`
+    int number;  // its source line
+  };
   struct Storage {
     std::string chars;
-    std::vector<uint8_t> escaped;
-    std::vector<int> lines;
+    std::vector<uint8_t> escaped;  // 1 where chars[i] was written escaped
+    std::vector<LineStart> lines;  // in order of `at`
   };
   std::shared_ptr<const Storage> storage_;
   size_t begin_ = 0, end_ = 0;
