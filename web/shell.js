@@ -101,6 +101,13 @@
         statusLine.textContent = text;
       }
     },
+    // Everything has downloaded by the time preRun runs. Without setStatus,
+    // Emscripten starts main at once instead of after a timer and a repaint
+    // of a "Running..." line.
+    preRun: [() => {
+      delete window.Module.setStatus;
+      statusLine.textContent = 'Starting…';
+    }],
     onRuntimeInitialized() { ready = true; },
     onAbort(what) {
       showError('PortLab stopped', 'Something went wrong while starting: ' + what + '. Reload to try again.');
