@@ -97,17 +97,14 @@
       if (m) {
         progress.value = Number(m[1]) / Number(m[2]);
         statusLine.textContent = 'Loading… ' + Math.round(100 * progress.value) + ' %';
+        // Once the data is in, there is nothing left to report; without a
+        // setStatus, Emscripten starts main at once instead of after a timer
+        // and a repaint of a "Running..." line.
+        if (progress.value >= 1) delete window.Module.setStatus;
       } else if (text) {
         statusLine.textContent = text;
       }
     },
-    // Everything has downloaded by the time preRun runs. Without setStatus,
-    // Emscripten starts main at once instead of after a timer and a repaint
-    // of a "Running..." line.
-    preRun: [() => {
-      delete window.Module.setStatus;
-      statusLine.textContent = 'Starting…';
-    }],
     onRuntimeInitialized() { ready = true; },
     onAbort(what) {
       showError('PortLab stopped', 'Something went wrong while starting: ' + what + '. Reload to try again.');
