@@ -17,6 +17,7 @@ import { startServer } from './serve.mjs';
 // LOADS=n in the environment for more (the median steadies on a busy machine).
 const LOADS = Number(process.env.LOADS) || 5;
 const BUDGET_RATIO = 1.5;
+const SETTLE_MS = 500;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function coldLoads(browser, webRoot, firstFrameOf, count, phases) {
@@ -45,6 +46,10 @@ async function coldLoads(browser, webRoot, firstFrameOf, count, phases) {
     phases.push([...await evaluate(`performance.getEntriesByType('mark')
         .map((m) => [m.name.replace(/^\\w+:/, ''), m.startTime])`), ['first frame', firstFrame]]);
     await context.close();
+    // Let the browser finish with the page just closed (its GPU context,
+    // the service worker PortLab installs after its first frame) before
+    // the next load, which would otherwise pay for it.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
   server.closeAllConnections();
   server.close();
