@@ -20,40 +20,38 @@ const BUDGET_RATIO = 1.5;
 const SETTLE_MS = 500;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function coldLoads(browser, webRoot, firstFrameOf, count, phases) {
+// One cold load in a fresh browser context: when the first frame was drawn
+// (ms from navigation) and the page's performance marks, as [name, ms].
+async function coldLoad(browser, webRoot, firstFrameOf) {
   const server = await startServer(webRoot, 0);
   const origin = `http://127.0.0.1:${server.address().port}/`;
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const devtools = await context.newCDPSession(page);
-    const evaluate = async (expression) =>
-      (await devtools.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
-    await page.goto(origin, { waitUntil: 'commit' });
-    // Polled with bare DevTools evaluations: Playwright's waitForFunction
-    // first installs its own helper script in the page (about 40 ms of the
-    // page's main thread, measured in a trace), which lands on the start-up
-    // being timed.
-    const deadline = Date.now() + 60000;
-    let firstFrame;
-    while (typeof firstFrame !== 'number') {
-      if (Date.now() > deadline) throw new Error(`${origin}: no first frame within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      firstFrame = await evaluate(firstFrameOf);
-    }
-    times.push(firstFrame);
-    phases.push([...await evaluate(`performance.getEntriesByType('mark')
-        .map((m) => [m.name.replace(/^\\w+:/, ''), m.startTime])`), ['first frame', firstFrame]]);
-    await context.close();
-    // Let the browser finish with the page just closed (its GPU context,
-    // the service worker PortLab installs after its first frame) before
-    // the next load, which would otherwise pay for it.
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const devtools = await context.newCDPSession(page);
+  const evaluate = async (expression) =>
+    (await devtools.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+  await page.goto(origin, { waitUntil: 'commit' });
+  // Polled with bare DevTools evaluations: Playwright's waitForFunction
+  // first installs its own helper script in the page (about 40 ms of the
+  // page's main thread, measured in a trace), which lands on the start-up
+  // being timed.
+  const deadline = Date.now() + 60000;
+  let firstFrame;
+  while (typeof firstFrame !== 'number') {
+    if (Date.now() > deadline) throw new Error(`${origin}: no first frame within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    firstFrame = await evaluate(firstFrameOf);
   }
+  const marks = await evaluate(`performance.getEntriesByType('mark')
+      .map((m) => [m.name.replace(/^\\w+:/, ''), m.startTime])`);
+  await context.close();
   server.closeAllConnections();
   server.close();
-  return times;
+  // Let the browser finish with the page just closed (its GPU context,
+  // the service worker PortLab installs after its first frame) before
+  // the next load, which would otherwise pay for it.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return { firstFrame, marks: [...marks, ['first frame', firstFrame]] };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -73,23 +71,20 @@ const browser = await launchChromium();
 // Alternate, so a slow moment of the machine does not fall on one side only.
 const portlab = [];
 const baseline = [];
-const portlabPhases = [];
-const baselinePhases = [];
 for (let round = 0; round < LOADS; round++) {
-  baseline.push(...await coldLoads(browser, path.join(root, 'build', 'web-baseline'),
-                                    'window.baselineFirstFrameAt', 1, baselinePhases));
-  portlab.push(...await coldLoads(browser, path.join(root, 'build', 'web'),
-                                   'window.portlabShell && window.portlabShell.firstFrameAt', 1, portlabPhases));
+  baseline.push(await coldLoad(browser, path.join(root, 'build', 'web-baseline'), 'window.baselineFirstFrameAt'));
+  portlab.push(await coldLoad(browser, path.join(root, 'build', 'web'),
+                              'window.portlabShell && window.portlabShell.firstFrameAt'));
 }
 await browser.close();
-const p = median(portlab);
-const b = median(baseline);
+const p = median(portlab.map((load) => load.firstFrame));
+const b = median(baseline.map((load) => load.firstFrame));
 console.log(`baseline (bare ImGui + SDL2): median ${b.toFixed(0)} ms over ${baseline.length} cold loads ` +
-            `[${baseline.map((x) => x.toFixed(0)).join(', ')}]`);
+            `[${baseline.map((load) => load.firstFrame.toFixed(0)).join(', ')}]`);
 console.log(`PortLab course home:          median ${p.toFixed(0)} ms over ${portlab.length} cold loads ` +
-            `[${portlab.map((x) => x.toFixed(0)).join(', ')}]`);
+            `[${portlab.map((load) => load.firstFrame.toFixed(0)).join(', ')}]`);
 console.log(`ratio ${(p / b).toFixed(2)} (budget ${BUDGET_RATIO})`);
 console.log(`phases, ms from navigation (+ from the mark before), medians:`);
-console.log(`  baseline: ${describePhases(baselinePhases)}`);
-console.log(`  PortLab:  ${describePhases(portlabPhases)}`);
+console.log(`  baseline: ${describePhases(baseline.map((load) => load.marks))}`);
+console.log(`  PortLab:  ${describePhases(portlab.map((load) => load.marks))}`);
 process.exit(p / b <= BUDGET_RATIO ? 0 : 1);

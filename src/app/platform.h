@@ -58,7 +58,7 @@ std::string initial_fragment(const LaunchOptions& options);
 // Reflects a navigation in the address bar and the browser history.
 void apply_url_change(const nav::Navigator::UrlChange& change);
 
-// Marks the end of a start-up phase ("content read", "fonts built"...):
+// Marks the end of a start-up phase ("context", "content", "fonts"...):
 // a performance mark in the page, which tools/startup_bench.mjs reports per
 // phase; nothing natively, where bench/ui/startup_bench.cpp times them.
 void startup_mark(const char* phase);

@@ -18,6 +18,10 @@ constexpr bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+constexpr bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 // "a, b, c" (or any separator).
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/text.h"
+
 // C stdio and POSIX rather than iostreams and std::filesystem: in the
 // browser every call of those goes through the exception trampolines of
 // Emscripten's libc++ (the page is linked with exceptions for the JSON
@@ -19,25 +21,18 @@ namespace portlab::files {
 
 namespace {
 
-bool is_directory(const std::string& path) {
+// The file type bits of what `path` names (links followed); 0 when nothing
+// is there.
+mode_t file_type(const std::string& path) {
   struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-}
-
-bool is_regular_file(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
-
-bool ends_with(const std::string& text, const std::string& end) {
-  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+  return ::stat(path.c_str(), &info) == 0 ? (info.st_mode & S_IFMT) : 0;
 }
 
 }  // namespace
 
 TextRead read_text_file(const std::string& path) {
   TextRead read;
-  if (is_directory(path)) return {"", "'" + path + "' is a folder, not a file"};
+  if (file_type(path) == S_IFDIR) return {"", "'" + path + "' is a folder, not a file"};
   std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!in) return {"", "cannot open '" + path + "': " + std::strerror(errno)};
   // Read in blocks and stop one byte past the limit: a lesson is a few
@@ -56,19 +51,19 @@ TextRead read_text_file(const std::string& path) {
 
 SourcesRead read_sources(const std::string& path, const std::string& extension) {
   SourcesRead read;
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) return {{}, "no such file or directory: " + path};
+  const mode_t type = file_type(path);
+  if (type == 0) return {{}, "no such file or directory: " + path};
   std::vector<std::string> names;
-  if (S_ISDIR(info.st_mode)) {
+  if (type == S_IFDIR) {
     std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(path.c_str()), &::closedir);
     if (!dir) return {{}, "cannot list '" + path + "': " + std::strerror(errno)};
-    const std::string folder = ends_with(path, "/") ? path : path + "/";
+    const std::string folder = text::ends_with(path, "/") ? path : path + "/";
     while (const dirent* entry = ::readdir(dir.get())) {
       const std::string name = entry->d_name;
       // A name that is only the extension (".md") is a hidden file, as
       // std::filesystem saw it; it has no extension.
-      if (name.size() <= extension.size() || !ends_with(name, extension) || name == "README.md") continue;
-      if (is_regular_file(folder + name)) names.push_back(folder + name);
+      if (name.size() <= extension.size() || !text::ends_with(name, extension) || name == "README.md") continue;
+      if (file_type(folder + name) == S_IFREG) names.push_back(folder + name);
     }
     if (names.empty()) return {{}, path + " contains no " + extension + " files"};
     std::sort(names.begin(), names.end());

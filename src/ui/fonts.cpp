@@ -37,12 +37,6 @@ const ImWchar kAlwaysShown[] = {0x0020, 0x007E, 0x00A7, 0x00A7, 0x2026, 0x2026, 
 // The fonts of text fields, in addition: Latin-1 (accented letters).
 const ImWchar kTyped[] = {0x00A0, 0x00FF, 0};
 
-bool in_shipped_fonts(unsigned int c) {
-  for (const ImWchar* r = kGlyphRanges; r[0]; r += 2)
-    if (c >= r[0] && c <= r[1]) return true;
-  return false;
-}
-
 // `chars` and the ranges in `add`, as ImGui's zero-terminated pairs.
 void write_ranges(std::vector<ImWchar> chars, std::initializer_list<const ImWchar*> add, ImVector<ImWchar>& out) {
   for (const ImWchar* ranges : add)
@@ -64,6 +58,12 @@ void write_ranges(std::vector<ImWchar> chars, std::initializer_list<const ImWcha
 
 const ImWchar* glyph_ranges() { return kGlyphRanges; }
 
+bool ranges_contain(const ImWchar* ranges, unsigned int c) {
+  for (const ImWchar* r = ranges; r[0]; r += 2)
+    if (c >= r[0] && c <= r[1]) return true;
+  return false;
+}
+
 void GlyphSet::add_text(std::string_view utf8) {
   const char* const end = utf8.data() + utf8.size();
   for (const char* p = utf8.data(); p < end;) {
@@ -77,7 +77,7 @@ void GlyphSet::add_text(std::string_view utf8) {
     p += length > 0 ? length : 1;
     // At most the few hundred characters the fonts have are kept.
     const ImWchar glyph = static_cast<ImWchar>(c);
-    if (in_shipped_fonts(c) && std::find(content_.begin(), content_.end(), glyph) == content_.end()) {
+    if (ranges_contain(kGlyphRanges, c) && std::find(content_.begin(), content_.end(), glyph) == content_.end()) {
       content_.push_back(glyph);
       built_ = false;
     }

@@ -61,6 +61,9 @@ inline constexpr float kMaxRasterScale = 4.0f;
 // holds the part of it that GlyphSet selects.
 const ImWchar* glyph_ranges();
 
+// Whether `c` lies in one of ImGui's zero-terminated [first, last] pairs.
+bool ranges_contain(const ImWchar* ranges, unsigned int c);
+
 // Loads the fonts from `asset_dir` into ImGui's atlas (clearing it first).
 // Returns false, with ImGui's default font installed, if a file is missing.
 bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, float device_ratio);

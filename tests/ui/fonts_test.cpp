@@ -141,6 +141,17 @@ std::vector<std::pair<std::string, std::string>> files_under(const std::string& 
   return found;
 }
 
+// Calls `visit(code point)` for each UTF-8 character of `text`.
+template <typename Visit>
+void for_each_char(const std::string& text, Visit visit) {
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data(); p < end;) {
+    unsigned c = 0;
+    p += std::max(1, ImTextCharFromUtf8(&c, p, end));
+    visit(c);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("fonts: each font holds ASCII and the content's characters; the fonts of text fields also Latin-1") {
@@ -192,16 +203,14 @@ TEST_CASE("fonts: every character the shipped lessons, banks and scenarios use i
   ImGui::GetIO().Fonts->Build();
   int checked = 0;
   for (const auto& [path, text] : files_under(PORTLAB_ASSET_DIR, {".md", ".gift", ".json"})) {
-    for (const char* p = text.data(); p < text.data() + text.size();) {
-      unsigned c = 0;
-      p += std::max(1, ImTextCharFromUtf8(&c, p, text.data() + text.size()));
-      if (c < 0x20) continue;
+    for_each_char(text, [&](unsigned c) {
+      if (c < 0x20) return;
       CAPTURE(path);
       CAPTURE(c);
       for (ImFont* font : {h.fonts.body, h.fonts.bold, h.fonts.heading, h.fonts.title, h.fonts.mono})
         CHECK(has(font, c));
       ++checked;
-    }
+    });
   }
   CHECK(checked > 100000);
 }
@@ -212,27 +221,19 @@ TEST_CASE("fonts: the app's own text uses only characters every font holds") {
   // registry must not need one.
   ui::GlyphSet nothing_added;
   const ImWchar* always = nothing_added.ranges(false);
-  const auto always_held = [&](unsigned c) {
-    for (const ImWchar* r = always; r[0]; r += 2)
-      if (c >= r[0] && c <= r[1]) return true;
-    return c == '\t';
-  };
   for (const auto& [path, text] : files_under(std::string(PORTLAB_SOURCE_DIR) + "/src", {".cpp", ".h"})) {
     std::istringstream lines(text);
     std::string line;
     int number = 0;
     while (std::getline(lines, line)) {
       ++number;
-      const std::string code = line.substr(0, line.find("//"));
-      for (const char* p = code.data(); p < code.data() + code.size();) {
-        unsigned c = 0;
-        p += std::max(1, ImTextCharFromUtf8(&c, p, code.data() + code.size()));
-        if (always_held(c)) continue;
+      for_each_char(line.substr(0, line.find("//")), [&](unsigned c) {
+        if (c == '\t' || ui::ranges_contain(always, c)) return;
         CAPTURE(path);
         CAPTURE(number);
         CAPTURE(c);
         FAIL_CHECK("a character only the content may bring");
-      }
+      });
     }
   }
   const std::string_view registry = ports::embedded_registry_text();

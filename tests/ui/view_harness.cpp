@@ -26,10 +26,7 @@ ViewHarness::ViewHarness(float width, float height) {
   io.KeyMap[ImGuiKey_Enter] = ui::keys::kEnter;
   io.KeyMap[ImGuiKey_Escape] = ui::keys::kEscape;
   set_display_size(width, height);
-  ui::build_fonts(fonts, PORTLAB_ASSET_DIR, settings.ui_scale, 1.0f);
-  unsigned char* pixels = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; nothing uploads it
+  build_atlas();
   ui::apply_theme(settings.theme, settings.ui_scale);
   probe_.attach();
 }
@@ -43,10 +40,14 @@ void ViewHarness::load_shipped_content() {
   const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR, fonts.glyphs);
   if (!notice.empty()) throw std::runtime_error(notice);
   // As the app does: the atlas gets the characters the content uses.
+  build_atlas();
+}
+
+void ViewHarness::build_atlas() {
   ui::build_fonts(fonts, PORTLAB_ASSET_DIR, settings.ui_scale, 1.0f);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas
 }
 
 void ViewHarness::set_display_size(float width, float height) {

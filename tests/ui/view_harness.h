@@ -63,6 +63,10 @@ class ViewHarness {
   void press_key(int key, const DrawFn& draw, bool ctrl = false, bool alt = false);
 
  private:
+  // Rasterises `fonts` at the settings' scale, as the app does before its
+  // first frame (nothing uploads the atlas).
+  void build_atlas();
+
   ui::WidgetProbe probe_;
 };
 
