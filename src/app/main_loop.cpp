@@ -168,6 +168,9 @@ bool App::step() {
   model_.now_ms = wall_clock_ms();
   apply_settings();
   const bool animating = draw_frame();
+  // Saved right after the frame that changed them, like progress: a page
+  // closed or reloaded before the next frame would otherwise lose them.
+  save_settings();
   save_progress();
   const int wake_after = shell_.wake_after_ms();
   wake_at_ticks_ = wake_after >= 0 ? SDL_GetTicks64() + static_cast<uint64_t>(wake_after) : 0;
@@ -230,11 +233,13 @@ void App::apply_settings() {
     labs_os_ = settings_.default_os;
     model_.use_default_os(labs_os_);
   }
-  if (settings_ != saved_settings_ && settings_writable_) {
-    if (!settings::save(*store_, settings_))
-      navigator_.set_notice("Your settings could not be saved: the browser's storage is full or blocked.");
-    saved_settings_ = settings_;
-  }
+}
+
+void App::save_settings() {
+  if (settings_ == saved_settings_ || !settings_writable_) return;
+  if (!settings::save(*store_, settings_))
+    navigator_.set_notice("Your settings could not be saved: the browser's storage is full or blocked.");
+  saved_settings_ = settings_;
 }
 
 void App::save_progress() {

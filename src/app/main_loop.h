@@ -57,8 +57,10 @@ class App {
  private:
   void handle_event(const SDL_Event& event);
   void apply_settings();
-  // Saves progress whenever it changed since the last save: answers, steps
-  // and exams are never lost to a closed tab.
+  // Save settings and progress whenever they changed since the last save,
+  // right after the frame that changed them: answers, steps, exams and
+  // settings are never lost to a closed tab.
+  void save_settings();
   void save_progress();
   // Draws one frame into the back buffer; true while something animates.
   bool draw_frame();
