@@ -27,6 +27,26 @@
     },
   };
 
+  // The loading overlay appears only when the download takes a while, and
+  // goes as soon as the module and its data are in, not at the first frame.
+  // In between, the app makes its WebGL context, and the browser's GPU
+  // process does that in the same thread that paints the page: painting an
+  // overlay then (showing it, changing it, fading it) delayed the context
+  // by about 0.1 s on the start-up bench, on a load from this machine that
+  // was over before a person could read the card. What shows meanwhile is
+  // the page's background, the app's own background colour. (The resource
+  // timeline is read directly: a PerformanceObserver's report of the files
+  // arrived only after the first frame.)
+  const OVERLAY_DELAY_MS = 500;
+  let dataLoaded = false;
+  const wasmLoaded = () =>
+    performance.getEntriesByName(new URL('portlab.wasm', document.baseURI).href).length > 0;
+  const loaded = () => dataLoaded && wasmLoaded();
+  setTimeout(() => { if (!loaded()) overlay.classList.remove('hidden'); }, OVERLAY_DELAY_MS);
+  function hideOverlayOnceLoaded() {
+    if (loaded() && !overlay.classList.contains('error')) overlay.classList.add('hidden');
+  }
+
   // Offline and installable: the service worker keeps the page's files, so
   // a second visit opens with no network (web/sw.js). It is registered once
   // the first frame is up: installing it downloads every file again, which
@@ -100,11 +120,18 @@
         // Once the data is in, there is nothing left to report; without a
         // setStatus, Emscripten starts main at once instead of after a timer
         // and a repaint of a "Running..." line.
-        if (progress.value >= 1) delete window.Module.setStatus;
+        if (progress.value >= 1) {
+          delete window.Module.setStatus;
+          dataLoaded = true;
+          hideOverlayOnceLoaded();
+        }
       } else if (text) {
         statusLine.textContent = text;
       }
     },
+    // Called as the module's loading steps finish (the wasm instantiated,
+    // the data unpacked), so this also catches a wasm that came in last.
+    monitorRunDependencies: hideOverlayOnceLoaded,
     onRuntimeInitialized() { ready = true; },
     onAbort(what) {
       showError('PortLab stopped', 'Something went wrong while starting: ' + what + '. Reload to try again.');

@@ -17,7 +17,7 @@ export function register(suite) {
     await t.screenshot('home');
   });
 
-  suite.test('loading: an overlay with progress covers the page until the first frame', async (t) => {
+  suite.test('loading: a slow download shows an overlay with progress, gone once the files are in', async (t) => {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     const page = await t.open('', {
@@ -26,6 +26,9 @@ export function register(suite) {
       beforeLoad: (p) => p.route('**/portlab.data', async (route) => { await held; await route.continue(); }),
     });
     await page.waitForFunction(() => document.querySelector('script[src="portlab.js"]'));
+    // Shown only when the files take a while (half a second), so a quick
+    // load never flashes it.
+    await page.waitForFunction(() => !document.getElementById('overlay').classList.contains('hidden'));
     const during = await page.evaluate(() => ({
       hidden: document.getElementById('overlay').classList.contains('hidden'),
       status: document.getElementById('status').textContent,
@@ -36,11 +39,24 @@ export function register(suite) {
     assert(during.progress, 'a progress bar is shown');
     assertEqual((await t.state()).frames, 0, 'no frame before the data arrives');
     await t.screenshot('loading');
+    // It goes once the last file is in, before the app starts drawing: the
+    // frame count is noted the moment it is hidden.
+    await page.evaluate(() => {
+      const overlay = document.getElementById('overlay');
+      new MutationObserver(() => {
+        if (overlay.classList.contains('hidden') && window.framesWhenHidden === undefined) {
+          window.framesWhenHidden = window.portlab.state().frames;
+        }
+      }).observe(overlay, { attributes: true });
+    });
     release();
-    await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
     await page.waitForFunction(() => document.getElementById('overlay').classList.contains('hidden'));
+    assertEqual(await page.evaluate(() => window.framesWhenHidden), 0, 'frames drawn when the overlay went');
     const progress = await page.evaluate(() => document.getElementById('progress').value);
     assertEqual(progress, 1, 'progress reached the end');
+    await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    const overlayShown = await page.evaluate(() => getComputedStyle(document.getElementById('overlay')).display !== 'none');
+    assert(!overlayShown, 'no overlay over the first frame');
   });
 
   suite.test('idle: no frames are drawn while nothing happens', async (t) => {
