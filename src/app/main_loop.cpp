@@ -222,7 +222,15 @@ void App::apply_settings() {
   if (pixel_scale != fonts_.pixel_scale) {
     ui::build_fonts(fonts_, platform::asset_dir(), ui_scale, device_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The backend makes its shaders and buffers on its first frame, and the
+    // font texture with them, whether or not one exists (ImGui 1.86): after
+    // an upload here, the atlas went to the GPU twice and the first copy was
+    // never freed. The first time, everything is made here, once.
+    if (gl_objects_made_) {
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    } else {
+      gl_objects_made_ = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    }
   }
   const std::pair<settings::Theme, float> style{settings_.theme, ui_scale};
   if (styled_for_ != style) {

@@ -59,6 +59,26 @@ export function register(suite) {
     assert(!overlayShown, 'no overlay over the first frame');
   });
 
+  suite.test('start-up: the font atlas goes to the GPU once', async (t) => {
+    // Every texture upload of the page is counted, with its size, up to the
+    // first frame; the atlas is by far the largest.
+    await t.open('', {
+      initScript: () => {
+        window.textureUploads = [];
+        const upload = WebGL2RenderingContext.prototype.texImage2D;
+        WebGL2RenderingContext.prototype.texImage2D = function (...args) {
+          if (!(window.portlabShell && window.portlabShell.firstFrameAt)) window.textureUploads.push(args[3] * args[4]);
+          return upload.apply(this, args);
+        };
+      },
+    });
+    await t.waitForState((s) => s.ready && s.frames > 0, { what: 'the first frame' });
+    const uploads = await t.page.evaluate(() => window.textureUploads);
+    const atlasPixels = Math.max(...uploads);
+    assert(atlasPixels > 10000, `an atlas was uploaded: ${uploads.join(', ')} pixels`);
+    assertEqual(uploads.filter((pixels) => pixels === atlasPixels).length, 1, 'uploads of the atlas');
+  });
+
   suite.test('idle: no frames are drawn while nothing happens', async (t) => {
     await t.open();
     const settled = await t.settle();
