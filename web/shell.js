@@ -29,14 +29,13 @@
 
   // The loading overlay appears only when the download takes a while, and
   // goes as soon as the module and its data are in, not at the first frame.
-  // In between, the app makes its WebGL context, and the browser's GPU
-  // process does that in the same thread that paints the page: painting an
-  // overlay then (showing it, changing it, fading it) delayed the context
-  // by about 0.1 s on the start-up bench, on a load from this machine that
-  // was over before a person could read the card. What shows meanwhile is
-  // the page's background, the app's own background colour. (The resource
-  // timeline is read directly: a PerformanceObserver's report of the files
-  // arrived only after the first frame.)
+  // In between, the app makes its WebGL context, which Chromium's GPU
+  // process makes on the same thread that paints the page: an overlay
+  // painted then (shown, updated or fading) delayed the context by 0.1 to
+  // 0.2 s on the start-up bench, for a card nobody had time to read on a
+  // fast load. Meanwhile the page shows its background, which is the app's
+  // own background colour. (The resource timeline is read directly: a
+  // PerformanceObserver reported the files only after the first frame.)
   const OVERLAY_DELAY_MS = 500;
   let dataLoaded = false;
   const wasmLoaded = () =>
