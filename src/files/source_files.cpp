@@ -32,11 +32,11 @@ mode_t file_type(const std::string& path) {
 
 TextRead read_text_file(const std::string& path) {
   TextRead read;
-  const std::string folder_error = "'" + path + "' is a folder, not a file";
   // A folder opens like a file on Linux and in Emscripten, and fails on the
   // first read; that is when it is told apart, which saves a stat per file.
+  const auto folder_error = [&] { return "'" + path + "' is a folder, not a file"; };
   std::unique_ptr<FILE, int (*)(FILE*)> in(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!in) return {"", errno == EISDIR ? folder_error : "cannot open '" + path + "': " + std::strerror(errno)};
+  if (!in) return {"", errno == EISDIR ? folder_error() : "cannot open '" + path + "': " + std::strerror(errno)};
   // Read in blocks and stop one byte past the limit: a lesson is a few
   // kilobytes, and zeroing a 16 MiB buffer per file cost the page 0.7 s of
   // its start-up (profiled in Chromium).
@@ -46,7 +46,7 @@ TextRead read_text_file(const std::string& path) {
     read.text.append(block, got);
     if (got < sizeof block) break;
   }
-  if (std::ferror(in.get())) return {"", errno == EISDIR ? folder_error : "cannot read '" + path + "'"};
+  if (std::ferror(in.get())) return {"", errno == EISDIR ? folder_error() : "cannot read '" + path + "'"};
   if (read.text.size() > kMaxSourceBytes) return {"", "'" + path + "' is larger than 16 MiB"};
   return read;
 }
@@ -67,9 +67,9 @@ SourcesRead read_sources(const std::string& path, const std::string& extension) 
       if (name.size() <= extension.size() || !text::ends_with(name, extension) || name == "README.md") continue;
       // The listing says what most entries are; only links (followed) and
       // entries of unknown type need a stat.
-      const bool regular = entry->d_type == DT_REG ||
-                           ((entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) && file_type(folder + name) == S_IFREG);
-      if (regular) names.push_back(folder + name);
+      const bool needs_stat = entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN;
+      if (entry->d_type == DT_REG || (needs_stat && file_type(folder + name) == S_IFREG))
+        names.push_back(folder + name);
     }
     if (names.empty()) return {{}, path + " contains no " + extension + " files"};
     std::sort(names.begin(), names.end());
