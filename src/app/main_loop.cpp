@@ -220,16 +220,17 @@ void App::apply_settings() {
                                           : settings_.ui_scale;
   const float pixel_scale = ui_scale * device_ratio;
   if (pixel_scale != fonts_.pixel_scale) {
+    const bool first_build = fonts_.pixel_scale == 0;
     ui::build_fonts(fonts_, platform::asset_dir(), ui_scale, device_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     // The backend makes its shaders and buffers on its first frame, and the
     // font texture with them, whether or not one exists (ImGui 1.86): after
     // an upload here, the atlas went to the GPU twice and the first copy was
-    // never freed. The first time, everything is made here, once.
-    if (gl_objects_made_) {
-      ImGui_ImplOpenGL3_CreateFontsTexture();
+    // never freed. So the first build makes them all here, once.
+    if (first_build) {
+      ImGui_ImplOpenGL3_CreateDeviceObjects();
     } else {
-      gl_objects_made_ = ImGui_ImplOpenGL3_CreateDeviceObjects();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
     }
   }
   const std::pair<settings::Theme, float> style{settings_.theme, ui_scale};

@@ -87,8 +87,6 @@ class App {
   bool probing_ = false;
 
   ui::FontSet fonts_;
-  // Whether the GL backend has made its shaders and buffers (see apply_settings).
-  bool gl_objects_made_ = false;
   ui::Shell shell_;
   // The theme and scale ImGui's style was last built for (none before the first frame).
   std::optional<std::pair<settings::Theme, float>> styled_for_;

@@ -28,7 +28,7 @@ class GlyphSet {
   // ImGui's zero-terminated [first, last] pairs. The arrays live as long as
   // this set, as ImGui's atlas needs; `typed` adds Latin-1.
   const ImWchar* ranges(bool typed);
-  // How many characters a font gets (for tests and benchmarks).
+  // How many characters a font gets (for tests).
   int count(bool typed);
 
  private:
@@ -44,7 +44,7 @@ struct FontSet {
   ImFont* heading = nullptr;  // Inter SemiBold, large
   ImFont* title = nullptr;    // Inter SemiBold, the screen title
   ImFont* mono = nullptr;     // JetBrains Mono: ports, addresses, code
-  float pixel_scale = 0;      // ui scale x device pixel ratio it was built at
+  float pixel_scale = 0;      // ui scale x device pixel ratio it was built at; 0: not built yet
   GlyphSet glyphs;            // what to rasterise: ASCII, Latin-1, the content's
 };
 
