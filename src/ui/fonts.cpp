@@ -1,7 +1,9 @@
 #include "ui/fonts.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <initializer_list>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -67,7 +69,18 @@ bool ranges_contain(const ImWchar* ranges, unsigned int c) {
 void GlyphSet::add_text(std::string_view utf8) {
   const char* const end = utf8.data() + utf8.size();
   for (const char* p = utf8.data(); p < end;) {
-    // ASCII is in every font already; only the rest needs decoding.
+    // ASCII is in every font already; only the rest needs decoding. The
+    // page runs this over the whole course before its first frame, so runs
+    // of ASCII are skipped eight bytes at a time.
+    if (end - p >= 8) {
+      constexpr uint64_t kHighBits = 0x8080808080808080ull;
+      uint64_t eight = 0;
+      std::memcpy(&eight, p, 8);
+      if ((eight & kHighBits) == 0) {
+        p += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(*p) < 0x80) {
       ++p;
       continue;
