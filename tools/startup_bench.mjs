@@ -68,13 +68,19 @@ function describePhases(loads) {
 }
 
 const browser = await launchChromium();
-// Alternate, so a slow moment of the machine does not fall on one side only.
+// Alternate, so a slow moment of the machine does not fall on one side only,
+// and swap which page goes first each round, so neither always follows the
+// other's clean-up.
 const portlab = [];
 const baseline = [];
-for (let round = 0; round < LOADS; round++) {
+const loadBaseline = async () =>
   baseline.push(await coldLoad(browser, path.join(root, 'build', 'web-baseline'), 'window.baselineFirstFrameAt'));
+const loadPortlab = async () =>
   portlab.push(await coldLoad(browser, path.join(root, 'build', 'web'),
                               'window.portlabShell && window.portlabShell.firstFrameAt'));
+for (let round = 0; round < LOADS; round++) {
+  const order = round % 2 === 0 ? [loadBaseline, loadPortlab] : [loadPortlab, loadBaseline];
+  for (const load of order) await load();
 }
 await browser.close();
 const p = median(portlab.map((load) => load.firstFrame));
