@@ -73,14 +73,13 @@ const browser = await launchChromium();
 // other's clean-up.
 const portlab = [];
 const baseline = [];
-const loadBaseline = async () =>
-  baseline.push(await coldLoad(browser, path.join(root, 'build', 'web-baseline'), 'window.baselineFirstFrameAt'));
-const loadPortlab = async () =>
-  portlab.push(await coldLoad(browser, path.join(root, 'build', 'web'),
-                              'window.portlabShell && window.portlabShell.firstFrameAt'));
+const pages = [
+  { loads: baseline, dir: 'web-baseline', firstFrameOf: 'window.baselineFirstFrameAt' },
+  { loads: portlab, dir: 'web', firstFrameOf: 'window.portlabShell && window.portlabShell.firstFrameAt' },
+];
 for (let round = 0; round < LOADS; round++) {
-  const order = round % 2 === 0 ? [loadBaseline, loadPortlab] : [loadPortlab, loadBaseline];
-  for (const load of order) await load();
+  for (const page of round % 2 === 0 ? pages : [...pages].reverse())
+    page.loads.push(await coldLoad(browser, path.join(root, 'build', page.dir), page.firstFrameOf));
 }
 await browser.close();
 const p = median(portlab.map((load) => load.firstFrame));
