@@ -8,7 +8,8 @@
 # is seeded from the project's own files for that target (the GIFT banks in
 # quiz/bank for `gift`, the course and the test lessons for `lesson`, the
 # NAT scenarios for `nat_scenario`; typical links and a saved progress for
-# `route` and `progress`). A
+# `route` and `progress`; for `content_snapshot`, the small snapshots kept in
+# fuzz/corpus/content_snapshot). A
 # crash, leak, sanitizer report or timeout stops
 # the run and leaves the input in build/fuzz/artifacts/<target>/; reproduce
 # it with build/fuzz/<target>_fuzz <that file>. Not part of `make test`.
@@ -48,6 +49,7 @@ case "$target" in
   gift) seeds=(quiz/bank/*.gift) ;;
   lesson) seeds=(lessons/*.md tests/data/lessons/*/*.md) ;;
   nat_scenario) seeds=(lessons/scenarios/*.json tests/data/nat/*.json) ;;
+  content_snapshot) seeds=(fuzz/corpus/content_snapshot/*) ;;
   *) seeds=() ;;
 esac
 for seed in "${seeds[@]}"; do

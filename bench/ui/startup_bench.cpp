@@ -1,12 +1,19 @@
 // What the app does before its first frame, piece by piece, natively: the
 // browser's start-up (tools/startup_bench.mjs) is the budget; these say
-// where its time goes. In the browser each costs roughly 2-4x more.
+// where its time goes. In the browser each costs several times more (it
+// compiles each function the first time it runs).
 #include <benchmark/benchmark.h>
-
 #include <imgui.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 #include "app/content.h"
+#include "core/model/content_snapshot.h"
 #include "core/model/model.h"
+#include "files/source_files.h"
 #include "ui/fonts.h"
 #include "view_harness.h"
 
@@ -35,10 +42,28 @@ void BM_StartupLoadContent(benchmark::State& state) {
   for (auto _ : state) {
     model::Model model;
     ui::GlyphSet glyphs;
-    benchmark::DoNotOptimize(app::load_content(model, PORTLAB_ASSET_DIR, glyphs));
+    benchmark::DoNotOptimize(app::load_content(model, PORTLAB_ASSET_DIR, false, glyphs));
   }
 }
 BENCHMARK(BM_StartupLoadContent)->Unit(benchmark::kMillisecond);
+
+// The same course as the page loads it: from the snapshot made at build time.
+void BM_StartupLoadPackedContent(benchmark::State& state) {
+  const std::string assets = PORTLAB_ASSET_DIR;
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("portlab-bench-packed-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  const files::CourseRead read =
+      files::read_course(assets + "/lessons", assets + "/quiz/bank", assets + "/lessons/scenarios");
+  std::ofstream(dir / app::kContentSnapshotFile, std::ios::binary) << model::write_snapshot(read.course);
+  for (auto _ : state) {
+    model::Model model;
+    ui::GlyphSet glyphs;
+    benchmark::DoNotOptimize(app::load_content(model, dir.string(), true, glyphs));
+  }
+  std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_StartupLoadPackedContent)->Unit(benchmark::kMillisecond);
 
 // The model itself: every lab's simulated hosts and network.
 void BM_StartupModel(benchmark::State& state) {

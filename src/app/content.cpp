@@ -1,24 +1,44 @@
 #include "app/content.h"
 
+#include <utility>
+
+#include "core/model/content_snapshot.h"
 #include "files/source_files.h"
 
 namespace portlab::app {
 
-std::string load_content(model::Model& model, const std::string& asset_dir, ui::GlyphSet& glyphs) {
-  const files::SourcesRead lessons = files::read_sources(asset_dir + "/lessons", ".md");
-  const files::SourcesRead banks = files::read_sources(asset_dir + "/quiz/bank", ".gift");
-  model.content = model::load_content(lessons.files, banks.files);
-  // The NAT Lab finds a lesson's `scenario: scenarios/x.json` by file name.
-  const files::SourcesRead scenarios = files::read_sources(asset_dir + "/lessons/scenarios", ".json");
+namespace {
+
+// Reads the page's snapshot; "" or why it could not be used.
+std::string read_packed(const std::string& asset_dir, model::ContentSnapshot& out) {
+  const files::TextRead read = files::read_text_file(asset_dir + "/" + kContentSnapshotFile);
+  std::string error = read.error;
+  if (read.ok()) {
+    if (std::optional<model::ContentSnapshot> snapshot = model::read_snapshot(read.text, error))
+      out = std::move(*snapshot);
+  }
+  return error.empty() ? "" : "The course could not be read: " + error;
+}
+
+}  // namespace
+
+std::string load_content(model::Model& model, const std::string& asset_dir, bool packed, ui::GlyphSet& glyphs) {
+  model::ContentSnapshot loaded;
+  std::string unreadable;
+  if (packed) {
+    unreadable = read_packed(asset_dir, loaded);
+  } else {
+    // Lessons name their NAT scenarios as `scenario: scenarios/x.json`.
+    files::CourseRead read =
+        files::read_course(asset_dir + "/lessons", asset_dir + "/quiz/bank", asset_dir + "/lessons/scenarios");
+    loaded = std::move(read.course);
+    unreadable = read.error;
+  }
+  model.content = std::move(loaded.content);
+  model.set_nat_scenarios(std::move(loaded.scenarios));
   // Whatever characters a teacher writes (and the fonts have) get glyphs.
-  for (const files::SourcesRead* read : {&lessons, &banks, &scenarios})
-    for (const SourceFile& file : read->files) glyphs.add_text(file.text);
-  model.set_nat_scenarios(scenarios.files);
-  // A missing folder is the packager's mistake, a broken file the teacher's:
-  // both are said once, and what did load is still shown.
-  if (!lessons.ok()) return "The lessons could not be read: " + lessons.error;
-  if (!banks.ok()) return "The question banks could not be read: " + banks.error;
-  if (!scenarios.ok()) return "The NAT scenarios could not be read: " + scenarios.error;
+  glyphs.add_text(loaded.characters);
+  if (!unreadable.empty()) return unreadable;
   const size_t problems = model.content.problems.size();
   if (problems == 0) return "";
   const course::Issue& first = model.content.problems.front();

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -43,12 +44,83 @@ progress::Millis wall_clock_ms() {
 }  // namespace
 
 bool App::init(const LaunchOptions& options) {
+  platform::startup_mark("main");
   options_ = options;
   platform::configure_sdl_hints();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
     std::fprintf(stderr, "portlab: cannot start SDL: %s\n", SDL_GetError());
     return false;
   }
+  // Everything that needs no window comes before the window. In the
+  // browser, Chromium's GPU process is still busy with the new page when
+  // the app starts, and a WebGL context asked for at once took 100-440 ms
+  // to arrive; reading the course and rasterising the fonts first fill
+  // part of that wait instead of following it (the first frame came 63 ms
+  // sooner, median of 16 paired loads).
+  load_model();
+  init_imgui();
+  if (!open_window()) return false;
+  platform::startup_mark("context");
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  // The backend would make its shaders, buffers and font texture on its
+  // first frame anyway (ImGui 1.86); made here, once, a font rebuild later
+  // replaces only the texture.
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  platform::startup_mark("gpu");
+
+  labs_os_ = settings_.default_os;
+  model_.use_default_os(labs_os_);
+  // Links are checked against the model: a lesson or step that does not
+  // exist opens the course home with a message.
+  navigator_.set_route_check([this](nav::Route& route) { return model_.check_route(route); });
+  navigator_.open_fragment(platform::initial_fragment(options));
+  // Problems with the learner's own data (progress, settings) outrank a
+  // teacher's broken file, which outranks a link problem.
+  for (const std::string* notice : {&content_notice_, &settings_notice_, &progress_notice_})
+    if (!notice->empty()) navigator_.set_notice(*notice);
+
+  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_, &platform::file_exchange(options),
+                              platform::real_bind()});
+  // Corrects the fonts if the window's pixel ratio is not the one expected.
+  apply_settings();
+  frames_wanted_ = kTrailingFrames;
+  return true;
+}
+
+void App::load_model() {
+  store_ = &platform::store(options_);
+  settings::Loaded loaded = settings::load(*store_);
+  settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
+  settings_writable_ = loaded.writable;
+  settings_notice_ = loaded.notice;
+
+  model_.now_ms = wall_clock_ms();
+  content_notice_ = load_content(model_, platform::asset_dir(), platform::course_is_packed(), fonts_.glyphs);
+  platform::startup_mark("content");
+  progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
+  model_.progress_store = progress_store_.get();
+  progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
+  model_.progress = saved_progress_ = progress.progress;
+  progress_notice_ = progress.notice;
+  model_.quiz.attach(&model_.content.bank, &model_.progress);
+  platform::startup_mark("progress");
+}
+
+void App::init_imgui() {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code, not a file next to the binary
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep redrawing
+  // The atlas is rasterised before the window exists, for the pixel ratio
+  // the window will most likely have.
+  ui::build_fonts(fonts_, platform::asset_dir(), ui_scale(), platform::expected_pixel_ratio());
+  platform::startup_mark("fonts");
+}
+
+bool App::open_window() {
   // OpenGL ES 3.0 on both targets (WebGL2 in the browser), so one shader path.
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -58,8 +130,8 @@ bool App::init(const LaunchOptions& options) {
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 
   const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  window_ = SDL_CreateWindow("PortLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
-                             options.height, flags);
+  window_ = SDL_CreateWindow("PortLab", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width, options_.height,
+                             flags);
   if (!window_) {
     std::fprintf(stderr, "portlab: cannot open a window: %s\n", SDL_GetError());
     platform::graphics_unavailable(SDL_GetError());
@@ -73,51 +145,6 @@ bool App::init(const LaunchOptions& options) {
   }
   SDL_GL_MakeCurrent(window_, gl_context_);
   SDL_GL_SetSwapInterval(1);
-  platform::startup_mark("context");
-
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is code, not a file next to the binary
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep redrawing
-  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
-  platform::startup_mark("imgui");
-
-  store_ = &platform::store(options);
-  settings::Loaded loaded = settings::load(*store_);
-  settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
-  settings_writable_ = loaded.writable;
-
-  model_.now_ms = wall_clock_ms();
-  const std::string content_notice = load_content(model_, platform::asset_dir(), fonts_.glyphs);
-  platform::startup_mark("content");
-  progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
-  model_.progress_store = progress_store_.get();
-  progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
-  model_.progress = saved_progress_ = progress.progress;
-  model_.quiz.attach(&model_.content.bank, &model_.progress);
-  platform::startup_mark("progress");
-
-  labs_os_ = settings_.default_os;
-  model_.use_default_os(labs_os_);
-
-  // Links are checked against the model: a lesson or step that does not
-  // exist opens the course home with a message.
-  navigator_.set_route_check([this](nav::Route& route) { return model_.check_route(route); });
-  navigator_.open_fragment(platform::initial_fragment(options));
-  // Problems with the learner's own data (progress, settings) outrank a
-  // teacher's broken file, which outranks a link problem.
-  if (!content_notice.empty()) navigator_.set_notice(content_notice);
-  if (!loaded.notice.empty()) navigator_.set_notice(loaded.notice);
-  if (!progress.notice.empty()) navigator_.set_notice(progress.notice);
-
-  shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_,
-                              &platform::file_exchange(options), platform::real_bind()});
-  apply_settings();
-  platform::startup_mark("fonts");
-  frames_wanted_ = kTrailingFrames;
   return true;
 }
 
@@ -208,6 +235,11 @@ void App::handle_event(const SDL_Event& event) {
     quit_ = true;
 }
 
+float App::ui_scale() const {
+  // Presenter mode enlarges everything for the back of a classroom.
+  return model_.presenter ? settings::clamp_ui_scale(settings_.ui_scale * kPresenterScale) : settings_.ui_scale;
+}
+
 void App::apply_settings() {
   // Fonts are rasterised for UI scale x device pixel ratio; rebuild when
   // either changes (a setting, or the window moving to another screen).
@@ -215,23 +247,14 @@ void App::apply_settings() {
   SDL_GetWindowSize(window_, &window_w, &window_h);
   SDL_GL_GetDrawableSize(window_, &drawable_w, &drawable_h);
   const float device_ratio = window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
-  // Presenter mode enlarges everything for the back of a classroom.
-  const float ui_scale = model_.presenter ? settings::clamp_ui_scale(settings_.ui_scale * kPresenterScale)
-                                          : settings_.ui_scale;
+  const float ui_scale = this->ui_scale();
+  // A ratio measured from whole pixels (1251 / 1001 for 1.25) may miss the
+  // one expected by a hair; under 1% would not change a glyph.
   const float pixel_scale = ui_scale * device_ratio;
-  if (pixel_scale != fonts_.pixel_scale) {
-    const bool first_build = fonts_.pixel_scale == 0;
+  if (std::abs(pixel_scale - fonts_.pixel_scale) > 0.01f * pixel_scale) {
     ui::build_fonts(fonts_, platform::asset_dir(), ui_scale, device_ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    // The backend makes its shaders and buffers on its first frame, and the
-    // font texture with them, whether or not one exists (ImGui 1.86): after
-    // an upload here, the atlas went to the GPU twice and the first copy was
-    // never freed. So the first build makes them all here, once.
-    if (first_build) {
-      ImGui_ImplOpenGL3_CreateDeviceObjects();
-    } else {
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    ImGui_ImplOpenGL3_CreateFontsTexture();
   }
   const std::pair<settings::Theme, float> style{settings_.theme, ui_scale};
   if (styled_for_ != style) {

@@ -55,7 +55,14 @@ class App {
   std::string command(const std::string& json_text);
 
  private:
+  // The parts of init: what needs no window (settings, content, progress,
+  // then ImGui and its font atlas), then the window and its GL context.
+  void load_model();
+  void init_imgui();
+  bool open_window();
   void handle_event(const SDL_Event& event);
+  // The UI scale in effect: the learner's, enlarged in presenter mode.
+  float ui_scale() const;
   void apply_settings();
   // Save settings and progress whenever they changed since the last save,
   // right after the frame that changed them: answers, steps, exams and
@@ -74,6 +81,8 @@ class App {
   settings::Settings settings_;
   settings::Settings saved_settings_;
   bool settings_writable_ = true;
+  // Said once the navigator exists: a damaged save, a broken lesson file.
+  std::string settings_notice_, content_notice_, progress_notice_;
   storage::KeyValueStore* store_ = nullptr;
 
   model::Model model_;

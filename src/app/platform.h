@@ -36,6 +36,10 @@ bool parse_launch_options(int argc, char** argv, LaunchOptions& options);
 // Where fonts and data are: beside the native binary, /assets in the page.
 std::string asset_dir();
 
+// Whether the course comes already parsed (the page, whose course is fixed
+// when it is built) rather than as the teacher's files (natively).
+bool course_is_packed();
+
 // Persistent storage: files in the user's data directory natively,
 // localStorage in the browser.
 storage::KeyValueStore& store(const LaunchOptions& options);
@@ -51,6 +55,12 @@ ui::RealBind* real_bind();
 // The system's own preferences (light or dark, more contrast, less motion),
 // used until the learner saves settings of their own.
 settings::Settings system_settings();
+
+// The pixel ratio a window is expected to have before there is one, so
+// the fonts can be rasterised first: the browser's devicePixelRatio; 1
+// natively, where the ratio shows only once the window exists (and the
+// fonts are rebuilt if it is not 1).
+float expected_pixel_ratio();
 
 // Where to open: the URL fragment in the browser, --route natively.
 std::string initial_fragment(const LaunchOptions& options);

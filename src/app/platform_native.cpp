@@ -140,6 +140,10 @@ ui::RealBind* real_bind() {
   return &sockets;
 }
 
+float expected_pixel_ratio() { return 1.0f; }
+
+bool course_is_packed() { return false; }
+
 settings::Settings system_settings() {
   // Desktops expose no portable preference for these; PortLab's defaults apply.
   return settings::Settings{};

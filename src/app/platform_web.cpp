@@ -217,6 +217,10 @@ ui::FileExchange& file_exchange(const LaunchOptions&) {
 
 ui::RealBind* real_bind() { return nullptr; }
 
+bool course_is_packed() { return true; }
+
+float expected_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
 settings::Settings system_settings() {
   const int prefs = js_system_preferences();
   settings::Settings s;

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "core/text.h"
 
@@ -81,6 +82,24 @@ SourcesRead read_sources(const std::string& path, const std::string& extension) 
     if (!file.ok()) return {{}, file.error};
     read.files.push_back({name, std::move(file.text)});
   }
+  return read;
+}
+
+CourseRead read_course(const std::string& lesson_dir, const std::string& bank_dir, const std::string& scenario_dir) {
+  const SourcesRead lessons = read_sources(lesson_dir, ".md");
+  const SourcesRead banks = read_sources(bank_dir, ".gift");
+  SourcesRead scenarios = read_sources(scenario_dir, ".json");
+  CourseRead read;
+  read.course = model::snapshot_content(lessons.files, banks.files, std::move(scenarios.files));
+  // A missing folder is the packager's mistake, a broken file the teacher's
+  // (those are in the course's problems): both are said once, and what did
+  // load is still shown.
+  if (!lessons.ok())
+    read.error = "The lessons could not be read: " + lessons.error;
+  else if (!banks.ok())
+    read.error = "The question banks could not be read: " + banks.error;
+  else if (!scenarios.ok())
+    read.error = "The NAT scenarios could not be read: " + scenarios.error;
   return read;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/content_snapshot.h"
 #include "core/source_file.h"
 
 namespace portlab::files {
@@ -34,5 +35,18 @@ TextRead read_text_file(const std::string& path);
 // (sorted by name, README.md left out). An error when the path does not
 // exist, cannot be read, or is a folder without such files.
 SourcesRead read_sources(const std::string& path, const std::string& extension);
+
+struct CourseRead {
+  model::ContentSnapshot course;
+  // Which folder could not be read, said once ("The lessons could not be
+  // read: ..."); empty when all three were. What was read is still parsed.
+  std::string error;
+  bool ok() const { return error.empty(); }
+};
+
+// The course's three folders, read and parsed the way the app loads them:
+// lessons (*.md), question banks (*.gift), and NAT scenarios (*.json, kept
+// as text for the NAT Lab).
+CourseRead read_course(const std::string& lesson_dir, const std::string& bank_dir, const std::string& scenario_dir);
 
 }  // namespace portlab::files

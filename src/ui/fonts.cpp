@@ -165,6 +165,9 @@ bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, f
     ImFont* fallback = io.Fonts->AddFontDefault(&config);
     fonts.body = fonts.bold = fonts.heading = fonts.title = fonts.mono = fallback;
   }
+  // Rasterised now rather than when the renderer first asks for the
+  // texture, so the app can do it before it has a GL context.
+  io.Fonts->Build();
   io.FontDefault = fonts.body;
   // Layout happens in logical pixels at the UI scale; glyphs were rasterised
   // at raster_scale.

@@ -6,11 +6,11 @@
 // changes; FontSet::pixel_scale says what the atlas was built for.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 namespace portlab::ui {
 
@@ -64,7 +64,8 @@ const ImWchar* glyph_ranges();
 // Whether `c` lies in one of ImGui's zero-terminated [first, last] pairs.
 bool ranges_contain(const ImWchar* ranges, unsigned int c);
 
-// Loads the fonts from `asset_dir` into ImGui's atlas (clearing it first).
+// Loads the fonts from `asset_dir` into ImGui's atlas (clearing it first)
+// and rasterises them; needs no GL context.
 // Returns false, with ImGui's default font installed, if a file is missing.
 bool build_fonts(FontSet& fonts, const std::string& asset_dir, float ui_scale, float device_ratio);
 

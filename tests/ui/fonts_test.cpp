@@ -191,7 +191,7 @@ TEST_CASE("fonts: the characters of a teacher's own files get glyphs, from broke
   model::Model model;
   ui::GlyphSet glyphs;
   const int shown = glyphs.count(false), typed = glyphs.count(true);
-  app::load_content(model, dir.path.string(), glyphs);
+  app::load_content(model, dir.path.string(), false, glyphs);
   CHECK(glyphs.count(false) == shown + 6);
   CHECK(glyphs.count(true) == typed + 5);  // it had the e acute already
   CHECK_FALSE(model.content.problems.empty());

@@ -37,7 +37,7 @@ ViewHarness::~ViewHarness() {
 }
 
 void ViewHarness::load_shipped_content() {
-  const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR, fonts.glyphs);
+  const std::string notice = app::load_content(model, PORTLAB_ASSET_DIR, false, fonts.glyphs);
   if (!notice.empty()) throw std::runtime_error(notice);
   // As the app does: the atlas gets the characters the content uses.
   build_atlas();
