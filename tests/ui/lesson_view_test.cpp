@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <imgui.h>
+#include <imgui_internal.h>  // ImGuiTable: the widths a table gave its columns
+
 #include "core/model/course_summary.h"
 #include "ui/keys.h"
 #include "ui/views/lesson_view.h"
@@ -81,4 +84,18 @@ TEST_CASE("lesson view: fits a phone; the step buttons wrap instead of running o
   const ui::ProbedItem* last = f.h.find("10##step");
   REQUIRE(last);
   CHECK(last->max.x <= 390);
+}
+
+TEST_CASE("lesson view: a table has its full width in the first frame of its step") {
+  LessonFixture f("#/lesson/port-ranges/2");
+  f.h.navigator.open_fragment("#/lesson/port-ranges/3");  // a step with a two-column table
+  f.h.frame(f.draw);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImGuiTable* shown = nullptr;
+  for (int i = 0; i < g.Tables.GetMapSize(); ++i)
+    if (const ImGuiTable* t = g.Tables.TryGetMapData(i); t && t->LastFrameActive == g.FrameCount) shown = t;
+  REQUIRE(shown != nullptr);
+  REQUIRE(shown->ColumnsCount == 2);
+  // Before, each column was about 20 px wide in that frame, one word a line.
+  for (int c = 0; c < shown->ColumnsCount; ++c) CHECK(shown->Columns[c].WidthGiven > 200.0f);
 }

@@ -128,7 +128,11 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
       std::string clicked;
       if (block.rows.empty()) return clicked;
       const int columns = static_cast<int>(block.rows.front().size());
-      const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+      // Equal columns: ImGui 1.86 sizes proportional ones from the widths
+      // their text had in the frame before, so the first frame of a step
+      // drew every column about 20 px wide and wrapped each word. Cells
+      // wrap to their column anyway, so proportional widths came out equal.
+      const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
       if (!ImGui::BeginTable(std::to_string(block.line).c_str(), columns, flags, ImVec2(wrap_width, 0)))
         return clicked;
       for (size_t r = 0; r < block.rows.size(); ++r) {
