@@ -57,7 +57,7 @@ bool App::init(const LaunchOptions& options) {
   // to arrive; reading the course and rasterising the fonts first fill
   // part of that wait instead of following it (the first frame came 63 ms
   // sooner, median of 16 paired loads).
-  load_model();
+  const std::vector<std::string> notices = load_model();
   init_imgui();
   if (!open_window()) return false;
   platform::startup_mark("context");
@@ -75,10 +75,11 @@ bool App::init(const LaunchOptions& options) {
   // exist opens the course home with a message.
   navigator_.set_route_check([this](nav::Route& route) { return model_.check_route(route); });
   navigator_.open_fragment(platform::initial_fragment(options));
-  // Problems with the learner's own data (progress, settings) outrank a
-  // teacher's broken file, which outranks a link problem.
-  for (const std::string* notice : {&content_notice_, &settings_notice_, &progress_notice_})
-    if (!notice->empty()) navigator_.set_notice(*notice);
+  // The last notice set is the one shown: problems with the learner's own
+  // data (settings, progress) outrank a teacher's broken file, which
+  // outranks a link problem.
+  for (const std::string& notice : notices)
+    if (!notice.empty()) navigator_.set_notice(notice);
 
   shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_, &platform::file_exchange(options),
                               platform::real_bind()});
@@ -88,23 +89,23 @@ bool App::init(const LaunchOptions& options) {
   return true;
 }
 
-void App::load_model() {
+std::vector<std::string> App::load_model() {
   store_ = &platform::store(options_);
   settings::Loaded loaded = settings::load(*store_);
   settings_ = saved_settings_ = loaded.stored ? loaded.settings : platform::system_settings();
   settings_writable_ = loaded.writable;
-  settings_notice_ = loaded.notice;
 
   model_.now_ms = wall_clock_ms();
-  content_notice_ = load_content(model_, platform::asset_dir(), platform::course_is_packed(), fonts_.glyphs);
+  std::string content_notice =
+      load_content(model_, platform::asset_dir(), platform::course_is_packed(), fonts_.glyphs);
   platform::startup_mark("content");
   progress_store_ = std::make_unique<progress::ProgressStore>(*store_);
   model_.progress_store = progress_store_.get();
   progress::LoadedProgress progress = progress_store_->load(wall_clock_ms());
   model_.progress = saved_progress_ = progress.progress;
-  progress_notice_ = progress.notice;
   model_.quiz.attach(&model_.content.bank, &model_.progress);
   platform::startup_mark("progress");
+  return {std::move(content_notice), loaded.notice, progress.notice};
 }
 
 void App::init_imgui() {

@@ -57,7 +57,8 @@ class App {
  private:
   // The parts of init: what needs no window (settings, content, progress,
   // then ImGui and its font atlas), then the window and its GL context.
-  void load_model();
+  // load_model returns what could not be loaded, least important first.
+  std::vector<std::string> load_model();
   void init_imgui();
   bool open_window();
   void handle_event(const SDL_Event& event);
@@ -81,8 +82,6 @@ class App {
   settings::Settings settings_;
   settings::Settings saved_settings_;
   bool settings_writable_ = true;
-  // Said once the navigator exists: a damaged save, a broken lesson file.
-  std::string settings_notice_, content_notice_, progress_notice_;
   storage::KeyValueStore* store_ = nullptr;
 
   model::Model model_;
