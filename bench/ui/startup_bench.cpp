@@ -4,12 +4,9 @@
 // compiles each function the first time it runs).
 #include <benchmark/benchmark.h>
 #include <imgui.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
+#include "../cli/temp_dir.h"
 #include "app/content.h"
 #include "core/model/content_snapshot.h"
 #include "core/model/model.h"
@@ -50,18 +47,15 @@ BENCHMARK(BM_StartupLoadContent)->Unit(benchmark::kMillisecond);
 // The same course as the page loads it: from the snapshot made at build time.
 void BM_StartupLoadPackedContent(benchmark::State& state) {
   const std::string assets = PORTLAB_ASSET_DIR;
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("portlab-bench-packed-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const TempDir dir("bench-packed-course");
   const files::CourseRead read =
       files::read_course(assets + "/lessons", assets + "/quiz/bank", assets + "/lessons/scenarios");
-  std::ofstream(dir / app::kContentSnapshotFile, std::ios::binary) << model::write_snapshot(read.course);
+  dir.write(app::kContentSnapshotFile, model::write_snapshot(read.course));
   for (auto _ : state) {
     model::Model model;
     ui::GlyphSet glyphs;
-    benchmark::DoNotOptimize(app::load_content(model, dir.string(), true, glyphs));
+    benchmark::DoNotOptimize(app::load_content(model, dir.path.string(), true, glyphs));
   }
-  std::filesystem::remove_all(dir);
 }
 BENCHMARK(BM_StartupLoadPackedContent)->Unit(benchmark::kMillisecond);
 

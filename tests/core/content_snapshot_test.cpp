@@ -1,32 +1,19 @@
-#include "core/model/content_snapshot.h"
-
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "core/model/content_snapshot.h"
+#include "shipped_lessons.h"
 
 using namespace portlab;
 
 namespace {
 
-std::vector<SourceFile> read_repo_files(const std::string& folder, const std::vector<std::string>& names) {
-  std::vector<SourceFile> files;
-  for (const std::string& name : names) {
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/" + folder + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read " << folder << "/" << name);
-    std::stringstream text;
-    text << in.rdbuf();
-    files.push_back({folder + "/" + name, text.str()});
-  }
-  return files;
-}
-
 model::ContentSnapshot shipped_snapshot() {
+  using test::read_repo_files;
   return model::snapshot_content(
-      read_repo_files("lessons", {"01-what-is-a-port.md", "02-port-ranges.md", "03-privileged-binding.md",
-                                  "04-ephemeral-ports.md", "05-nat-and-port-forwarding.md", "06-exam-practice.md"}),
+      test::shipped_lesson_files(),
       read_repo_files("quiz/bank", {"ephemeral.gift", "nat.gift", "ports.gift", "privileged.gift", "ranges.gift"}),
       read_repo_files("lessons/scenarios", {"behaviour-full-cone.json", "inbound-blocked.json"}));
 }

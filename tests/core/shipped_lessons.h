@@ -20,20 +20,25 @@ inline course::Directive make_preset(const std::vector<std::pair<std::string, st
   return d;
 }
 
-inline course::Course shipped_course() {
-  const char* const names[] = {"01-what-is-a-port.md", "02-port-ranges.md",
-                               "03-privileged-binding.md", "04-ephemeral-ports.md",
-                               "05-nat-and-port-forwarding.md", "06-exam-practice.md"};
+// Files of the source tree, named "<folder>/<name>" as the app names them.
+inline std::vector<SourceFile> read_repo_files(const std::string& folder, const std::vector<std::string>& names) {
   std::vector<SourceFile> files;
-  for (const char* name : names) {
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/lessons/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read lessons/" << name);
+  for (const std::string& name : names) {
+    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/" + folder + "/" + name, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << folder << "/" << name);
     std::stringstream text;
     text << in.rdbuf();
-    files.push_back({std::string("lessons/") + name, text.str()});
+    files.push_back({folder + "/" + name, text.str()});
   }
-  return course::load_course(files);
+  return files;
 }
+
+inline std::vector<SourceFile> shipped_lesson_files() {
+  return read_repo_files("lessons", {"01-what-is-a-port.md", "02-port-ranges.md", "03-privileged-binding.md",
+                                     "04-ephemeral-ports.md", "05-nat-and-port-forwarding.md", "06-exam-practice.md"});
+}
+
+inline course::Course shipped_course() { return course::load_course(shipped_lesson_files()); }
 
 // Every ```sim block of the shipped course whose lab is one of `labs`.
 inline std::vector<course::Directive> shipped_presets(const std::vector<std::string>& labs) {
