@@ -14,7 +14,7 @@ model::ContentSnapshot shipped_snapshot() {
   using test::read_repo_files;
   return model::snapshot_content(
       test::shipped_lesson_files(),
-      read_repo_files("quiz/bank", {"ephemeral.gift", "nat.gift", "ports.gift", "privileged.gift", "ranges.gift"}),
+      test::shipped_bank_files(),
       read_repo_files("lessons/scenarios", {"behaviour-full-cone.json", "inbound-blocked.json"}));
 }
 
@@ -30,8 +30,9 @@ model::ContentSnapshot round_trip(const model::ContentSnapshot& snapshot) {
 // with every kind of block, a directive and a problem.
 const char* kEveryQuestion =
     "$CATEGORY: portlab/nat\n\n"
-    "// @exam ccna:1.5 network-plus:1.4 @difficulty 3\n"
+    "// @exam ccna:1.5 network-plus:1.4 @difficulty 3 @covers ssh telnet @reasoning\n"
     "::single:: Which port? {=22#right ~%50%23#half ~80#wrong ####Because SSH.}\n\n"
+    "// @level advanced\n"
     "::multi:: Pick two {~%50%a#fa ~%50%b#fb ~%-100%c#fc}\n\n"
     "::tf:: Port 80 is HTTP. {T#yes#no ####Explained.}\n\n"
     "::num:: The port? {# =80:2#close =%0%70..75#a known slip}\n\n"
@@ -50,7 +51,7 @@ const char* kEveryBlock =
 
 TEST_CASE("content snapshot: the shipped course reads back as it was written") {
   const model::ContentSnapshot parsed = shipped_snapshot();
-  REQUIRE(parsed.content.course.lessons.size() == 6);
+  REQUIRE(parsed.content.course.lessons.size() == 8);
   REQUIRE(parsed.content.bank.size() > 100);
   const model::ContentSnapshot back = round_trip(parsed);
   // Written again, the copy gives the same bytes.
@@ -103,6 +104,9 @@ TEST_CASE("content snapshot: every field of questions, blocks and problems survi
     CHECK(q[i].topic == p[i].topic);
     CHECK(q[i].exam_tags == p[i].exam_tags);
     CHECK(q[i].difficulty == p[i].difficulty);
+    CHECK(q[i].covers == p[i].covers);
+    CHECK(q[i].advanced == p[i].advanced);
+    CHECK(q[i].reasoning == p[i].reasoning);
     CHECK(q[i].prompt == p[i].prompt);
     CHECK(q[i].missing_word == p[i].missing_word);
     CHECK(q[i].explanation == p[i].explanation);
@@ -143,6 +147,9 @@ TEST_CASE("content snapshot: every field of questions, blocks and problems survi
   // The fixture really sets what is compared above.
   CHECK(p[0].difficulty == 3);
   CHECK(p[0].exam_tags.size() == 2);
+  CHECK(p[0].covers.size() == 2);
+  CHECK(p[0].reasoning);
+  CHECK(p[1].advanced);
   CHECK(p[1].options[2].fraction == -1.0);
   CHECK(p[2].feedback_if_false == "yes");  // GIFT: the first is for a wrong answer
   CHECK(p[2].feedback_if_true == "no");
@@ -207,7 +214,7 @@ TEST_CASE("content snapshot: damaged bytes are refused with the place, never hal
   }
   SUBCASE("another format or version") {
     std::string other = bytes;
-    other[other.find('1')] = '2';
+    other[other.find('2')] = '3';
     CHECK_FALSE(model::read_snapshot(other, error).has_value());
     CHECK(error == "not a content snapshot of this version of PortLab");
   }
@@ -253,7 +260,7 @@ TEST_CASE("content snapshot: the structs it writes have the fields it knows") {
   CHECK(sizeof(quiz::TextAnswer) == 72);
   CHECK(sizeof(quiz::MatchPair) == 64);
   CHECK(sizeof(quiz::SimulationTask) == 56);
-  CHECK(sizeof(quiz::Question) == 472);
+  CHECK(sizeof(quiz::Question) == 496);
   CHECK(sizeof(model::Content) == 96);
   CHECK(sizeof(SourceFile) == 64);
   CHECK(sizeof(model::ContentSnapshot) == 152);

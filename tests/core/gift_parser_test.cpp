@@ -220,6 +220,27 @@ TEST_CASE("GIFT: PortLab metadata comments give exam tags, difficulty and a topi
   CHECK(p.questions[1].topic == Topic::Ports);
 }
 
+TEST_CASE("GIFT: @level, @reasoning and @covers mark advanced, reasoning and covered items") {
+  GiftParse p = parse(
+      "$CATEGORY: portlab/ports/services\n\n"
+      "// @exam network-plus:1.4 @covers smtps dns smtps @reasoning\n"
+      "::applied:: x {T}\n\n"
+      "// @level advanced\n"
+      "::deep:: y {T}\n\n"
+      "// @level exam @exam ccna:1.5\n"
+      "::plain:: z {T}\n");
+  REQUIRE(p.ok());
+  REQUIRE(p.questions.size() == 3);
+  CHECK(p.questions[0].covers == std::vector<std::string>{"smtps", "dns"});
+  CHECK(p.questions[0].reasoning);
+  CHECK_FALSE(p.questions[0].advanced);
+  CHECK(p.questions[0].topic == Topic::Ports);  // a sub-category keeps its topic
+  CHECK(p.questions[1].advanced);
+  CHECK_FALSE(p.questions[1].reasoning);
+  CHECK(p.questions[1].covers.empty());
+  CHECK_FALSE(p.questions[2].advanced);
+}
+
 TEST_CASE("GIFT: @simulation on a question with an empty answer block is a simulation task") {
   Question q = only(
       "// @simulation nat-forward port=25565 host=10.0.0.5\n"
@@ -302,7 +323,16 @@ const Malformed kMalformed[] = {
     {"numeric missing number", "::bad:: Port? {# =#fb}", 0, "missing its number"},
     {"short answer twice", "::bad:: Name? {=SSH =ssh}", 0, "accepted twice"},
     {"short answer negative", "::bad:: Name? {=a =%-50%b}", 0, "must be 0%..100%"},
-    {"unknown metadata key", "// @level 2\n::bad:: x {T}", 0, "unknown metadata key '@level'"},
+    {"unknown metadata key", "// @levels 2\n::bad:: x {T}", 0, "unknown metadata key '@levels'"},
+    {"bad level", "// @level 2\n::bad:: x {T}", 0, "@level takes exam (the default) or advanced"},
+    {"advanced with an exam tag", "// @level advanced @exam ccna:1.5\n::bad:: x {T}", 0,
+     "cannot also carry @exam ccna:1.5"},
+    {"reasoning with a value", "// @reasoning yes\n::bad:: x {T}", 0, "@reasoning takes no value"},
+    {"covers an unknown item", "// @exam network-plus:1.4 @covers gopher\n::bad:: x {T}", 0,
+     "'gopher' is not an item of an exam objective"},
+    {"covers without its objective", "// @exam ccna:1.5 @covers smtps\n::bad:: x {T}", 0,
+     "@covers smtps needs @exam network-plus:1.4"},
+    {"covers nothing", "// @covers\n::bad:: x {T}", 0, "@covers needs the objective items"},
     {"bad exam tag", "// @exam network+:1.4\n::bad:: x {T}", 0, "is not an exam objective"},
     {"bad difficulty", "// @difficulty 4\n::bad:: x {T}", 0, "@difficulty takes 1"},
     {"difficulty twice", "// @difficulty 1\n// @difficulty 2\n::bad:: x {T}", 1, "given twice"},

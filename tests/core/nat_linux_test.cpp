@@ -68,7 +68,7 @@ TEST_CASE("R5.1 Linux: collisions stay in the port's class, 600-1023 for 700 and
 
 TEST_CASE(
     "R5.1 Linux: two hosts share one external port towards different servers "
-    "(port overloading)") {
+    "(RFC 7857 port overlapping)") {
   NatLab lab("linux");
   CHECK(lab.udp_port("10.0.1.2:6400", "198.51.100.7:9000") == 6400);
   CHECK(lab.udp_port("10.0.1.3:6400", "198.51.100.8:9000") == 6400);

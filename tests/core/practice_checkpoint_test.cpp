@@ -58,6 +58,26 @@ TEST_CASE("checkpoint: listed questions in their order; passing marks the lesson
   CHECK(session.answer(p, quiz::TrueFalseResponse{true}, kStart).error == "the session is over");
 }
 
+TEST_CASE("checkpoint: a lesson that claims an exam objective draws no advanced question") {
+  practice::Pool pool = ranges_pool();
+  for (int i = 0; i < 3; ++i) pool[static_cast<size_t>(i)].advanced = true;  // range-0..2
+  const course::Directive block = quiz_block({{"category", "portlab/ranges"}, {"count", "3"}});
+  practice::CheckpointSpec exam_lesson = practice::checkpoint_spec("port-ranges", block, true);
+  CHECK(exam_lesson.exam_only);
+  for (uint64_t seed = 1; seed <= 8; ++seed) {
+    practice::CheckpointStart s = practice::start_checkpoint(pool, exam_lesson, seed);
+    REQUIRE_MESSAGE(s.session, s.error);
+    for (const quiz::Question& q : s.session->run().questions()) CHECK_FALSE(q.advanced);
+  }
+  exam_lesson.count = 4;  // only range-3..5 are exam material
+  CHECK_FALSE(practice::start_checkpoint(pool, exam_lesson, 1).session.has_value());
+  // Any other lesson draws from the whole category.
+  practice::CheckpointSpec other = practice::checkpoint_spec("privileged-binding", block);
+  CHECK_FALSE(other.exam_only);
+  other.count = 6;
+  CHECK(practice::start_checkpoint(pool, other, 1).session.has_value());
+}
+
 TEST_CASE("checkpoint: too few right answers fails and the lesson is not marked") {
   CheckpointSession session = start(practice::checkpoint_spec(
       "port-ranges", quiz_block({{"category", "portlab/ranges"}, {"count", "4"}, {"pass", "3"}})));

@@ -1,11 +1,10 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/practice/timed_exam.h"
 #include "core/quiz/gift_parser.h"
+#include "shipped_lessons.h"
 #include "practice_fixture.h"
 
 using namespace portlab;
@@ -66,6 +65,29 @@ TEST_CASE("timed exam: questions are drawn by exam tag, all different, the same 
   TimedExam ccna = start(spec("ccna:4.1", 2));
   CHECK(std::set<std::string>{ccna.question(0).id, ccna.question(1).id} ==
         std::set<std::string>{"pat-many-to-one", "ccna-only"});
+}
+
+TEST_CASE("timed exam: advanced questions are drawn only when asked for") {
+  practice::Pool pool = exam_pool();
+  Question deep = tf_question("siphash-inputs", Topic::Ephemeral, true);
+  deep.advanced = true;
+  pool.push_back(deep);
+  CHECK_FALSE(practice::may_draw(deep, "", false));
+  CHECK(practice::may_draw(deep, "", true));
+  CHECK_FALSE(practice::may_draw(deep, "network-plus:*", true));  // it claims no objective
+  // Any question: everything but the advanced one, whatever the seed.
+  practice::ExamSpec any = spec("", static_cast<int>(pool.size()) - 1);
+  for (uint64_t seed = 1; seed <= 5; ++seed) {
+    practice::ExamStart s = practice::start_exam(pool, any, seed, kStart);
+    REQUIRE_MESSAGE(s.exam, s.error);
+    for (size_t i = 0; i < s.exam->size(); ++i) CHECK_FALSE(s.exam->question(i).advanced);
+  }
+  any.question_count = static_cast<int>(pool.size());
+  CHECK_FALSE(practice::start_exam(pool, any, 1, kStart).exam.has_value());
+  any.include_advanced = true;
+  practice::ExamStart all = practice::start_exam(pool, any, 1, kStart);
+  REQUIRE_MESSAGE(all.exam, all.error);
+  CHECK(all.exam->size() == pool.size());
 }
 
 TEST_CASE("timed exam: a topic mix draws that many per topic") {
@@ -208,15 +230,7 @@ TEST_CASE("timed exam: a response of the wrong kind or a question out of range i
 }
 
 TEST_CASE("timed exam: a Network+ exam from the shipped banks, answered right, scores 100 %") {
-  quiz::GiftParse bank;
-  for (quiz::Topic topic : quiz::kTopics) {
-    std::string name = std::string(quiz::to_string(topic)) + ".gift";
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/quiz/bank/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read quiz/bank/" << name);
-    std::stringstream text;
-    text << in.rdbuf();
-    quiz::merge_into(bank, quiz::parse_gift(text.str(), name));
-  }
+  const quiz::GiftParse bank = test::shipped_bank();
   REQUIRE(bank.ok());
   Progress p = progress::fresh_progress(kStart);
   practice::ExamStart s =

@@ -2,12 +2,11 @@
 // an exam at its limit, answers are counted and recorded in progress.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "core/practice/quiz_desk.h"
 #include "core/progress/leitner.h"
 #include "core/quiz/gift_parser.h"
+#include "shipped_lessons.h"
 #include "practice_fixture.h"
 
 using namespace portlab;
@@ -18,17 +17,7 @@ using practice_test::kStart;
 
 namespace {
 
-practice::Pool shipped_bank() {
-  quiz::GiftParse bank;
-  for (quiz::Topic topic : quiz::kTopics) {
-    const std::string name = std::string(quiz::to_string(topic)) + ".gift";
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/quiz/bank/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    quiz::merge_into(bank, quiz::parse_gift(text.str(), name));
-  }
-  return bank.questions;
-}
+practice::Pool shipped_bank() { return test::shipped_bank().questions; }
 
 // A desk attached to the shipped bank and fresh progress, at kStart.
 struct Desk {

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 
 #include "core/ports/exam_ports.h"
 #include "core/quiz/gift_parser.h"
+#include "shipped_lessons.h"
 
 using namespace portlab;
 using namespace portlab::quiz;
@@ -27,20 +26,7 @@ Grade choose(const Question& q, std::vector<size_t> selected) {
   return grade(q, ChoiceResponse{std::move(selected)});
 }
 
-// The shipped bank: one file per topic (quiz/bank/<topic>.gift). Read
-// with plain streams, not std::filesystem, so the test also runs as wasm.
-GiftParse shipped_bank() {
-  GiftParse bank;
-  for (Topic topic : kTopics) {
-    std::string name = std::string(to_string(topic)) + ".gift";
-    std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/quiz/bank/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot read quiz/bank/" << name);
-    std::stringstream text;
-    text << in.rdbuf();
-    merge_into(bank, parse_gift(text.str(), name));
-  }
-  return bank;
-}
+using test::shipped_bank;
 
 const Question& find(const GiftParse& bank, const std::string& id) {
   for (const Question& q : bank.questions)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/course/course.h"
+#include "core/quiz/gift_parser.h"
 
 namespace portlab::test {
 
@@ -35,10 +36,23 @@ inline std::vector<SourceFile> read_repo_files(const std::string& folder, const 
 
 inline std::vector<SourceFile> shipped_lesson_files() {
   return read_repo_files("lessons", {"01-what-is-a-port.md", "02-port-ranges.md", "03-privileged-binding.md",
-                                     "04-ephemeral-ports.md", "05-nat-and-port-forwarding.md", "06-exam-practice.md"});
+                                     "04-ephemeral-ports.md", "05-nat-and-port-forwarding.md", "06-ports-on-your-machine.md", "07-beyond-tcp-and-udp.md", "08-exam-practice.md"});
 }
 
 inline course::Course shipped_course() { return course::load_course(shipped_lesson_files()); }
+
+// Every shipped question bank file, as quiz/bank holds them.
+inline std::vector<SourceFile> shipped_bank_files() {
+  return read_repo_files("quiz/bank", {"ports.gift", "exam-services.gift", "ranges.gift", "privileged.gift",
+                                       "ephemeral.gift", "nat.gift", "tools.gift", "protocols.gift"});
+}
+
+// The shipped banks parsed and merged, as the app loads them.
+inline quiz::GiftParse shipped_bank() {
+  quiz::GiftParse bank;
+  for (const SourceFile& f : shipped_bank_files()) quiz::merge_into(bank, quiz::parse_gift(f.text, f.name));
+  return bank;
+}
 
 // Every ```sim block of the shipped course whose lab is one of `labs`.
 inline std::vector<course::Directive> shipped_presets(const std::vector<std::string>& labs) {

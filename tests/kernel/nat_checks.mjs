@@ -103,7 +103,7 @@ const OUTBOUND_CHECKS = [
     (e) => [outcome(e, 5), outcome(e, 6)],
     [{ address: WAN, port: 'kept', class: '1-511' },
       { address: WAN, port: 'changed', class: '1-511' }]],
-  ['R5.1 port overloading: both hosts keep 6400 toward different servers', [7, 8],
+  ['R5.1 port overlapping (RFC 7857): both hosts keep 6400 toward different servers', [7, 8],
     (e) => [outcome(e, 7), outcome(e, 8)],
     [{ address: WAN, port: 'kept', class: '1024-65535' },
       { address: WAN, port: 'kept', class: '1024-65535' }]],

@@ -12,7 +12,7 @@ namespace {
 
 // Changes whenever the layout below changes; a snapshot of another layout
 // is refused rather than misread.
-constexpr std::string_view kMagic = "PortLab content snapshot 1\n";
+constexpr std::string_view kMagic = "PortLab content snapshot 2\n";
 
 // The largest value of each enum the snapshot holds, so a damaged byte
 // cannot become a value the app's switches do not know.
@@ -27,7 +27,7 @@ constexpr course::Directive::Kind kLast<course::Directive::Kind> = course::Direc
 template <>
 constexpr quiz::QuestionType kLast<quiz::QuestionType> = quiz::QuestionType::Simulation;
 template <>
-constexpr quiz::Topic kLast<quiz::Topic> = quiz::Topic::Nat;
+constexpr quiz::Topic kLast<quiz::Topic> = quiz::Topic::Protocols;
 
 // Every field of every struct, in order, once: the same list writes and
 // reads, so the two cannot disagree. A field missing here is lost from the
@@ -87,7 +87,7 @@ void fields(A& a, quiz::SimulationTask& t) {
 }
 template <class A>
 void fields(A& a, quiz::Question& q) {
-  a(q.id, q.type, q.topic, q.exam_tags, q.difficulty, q.prompt, q.missing_word, q.explanation, q.options, q.truth,
+  a(q.id, q.type, q.topic, q.exam_tags, q.covers, q.difficulty, q.advanced, q.reasoning, q.prompt, q.missing_word, q.explanation, q.options, q.truth,
     q.feedback_if_true, q.feedback_if_false, q.numeric_answers, q.numeric_fallback_feedback, q.text_answers, q.pairs,
     q.task, q.category, q.source_file, q.source_line);
 }

@@ -98,8 +98,10 @@ const quiz::Question* Checkpoint::shown_question() const {
 
 std::string Model::start_checkpoint(const std::string& lesson_id, int step, const course::Directive& quiz_block,
                                     uint64_t seed) {
-  practice::CheckpointStart start =
-      practice::start_checkpoint(content.bank, practice::checkpoint_spec(lesson_id, quiz_block), seed);
+  const course::Lesson* lesson = content.course.find(lesson_id);
+  const bool claims_exam = lesson && !lesson->exam.empty();
+  practice::CheckpointStart start = practice::start_checkpoint(
+      content.bank, practice::checkpoint_spec(lesson_id, quiz_block, claims_exam), seed);
   if (!start.session) return start.error;
   checkpoint = Checkpoint{lesson_id, step, std::move(*start.session), false};
   return "";

@@ -80,7 +80,6 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
   MappingGrant grant;
   const std::string& where = nat.where_nat();
   const std::string name = nat.config().name;
-  const bool approximate_port = req.protocol != MappingProtocol::UpnpIgd;  // 5351 naming [?]
   auto refuse = [&](std::string why, const char* rule = "§5.3") {
     if (t) {
       t->reason = why;
@@ -99,7 +98,7 @@ MappingGrant serve_mapping_request(NatDevice& nat, const MappingRequest& req, Tr
                " to forward " + to_string(req.proto) + " port " +
                (req.external_port ? std::to_string(req.external_port) : std::string("(any)")) +
                " to its port " + std::to_string(req.internal_port) + ".",
-           "§5.3", approximate_port);
+           "§5.3");
 
   std::optional<sim::Millis> lease = req.lease ? req.lease : default_lease(req.protocol);
   if (lease && *lease == 0 && req.protocol == MappingProtocol::UpnpIgd) lease.reset();

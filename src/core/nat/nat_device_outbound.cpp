@@ -231,7 +231,8 @@ Outcome NatDevice::hairpin_linux(Packet& p, Trace* t) {
     s.source_mapping = true;
     if (t)
       t->decide("hairpin-masquerade", where_nat_,
-                "The rule `ct status dnat masquerade` also rewrites the source to the " +
+                "The hairpin rule (`ct status dnat masquerade`, limited to LAN sources so "
+                "internet clients keep their addresses) also rewrites the source to the " +
                     config_.name + "'s LAN address " + to_string(s.reply_dst) + ", so " +
                     to_string(target) + " will answer through the " + config_.name + ".",
                 "R5.5");

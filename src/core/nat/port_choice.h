@@ -6,7 +6,9 @@
 // (NAT address, port, destination) is unused, else probe from a random
 // start inside the port's class or the configured range, at most 128
 // tries per round. Uniqueness is per destination, so two inside hosts may
-// share one public port towards different destinations (port overloading).
+// share one public port towards different destinations: RFC 7857 section 3
+// "port overlapping", which is allowed (RFC 4787 REQ-3's "port overloading"
+// would be a clash on the same remote endpoint, which Linux never does).
 //
 // choose_rfc_port is an RFC 4787 NAT: a mapping is reused according to the
 // profile's mapping behaviour, and a public port belongs to one inside

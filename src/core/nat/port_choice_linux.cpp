@@ -11,6 +11,26 @@ using net::to_string;
 
 std::string ext(net::Ipv4 a, uint16_t port) { return to_string(net::Endpoint{a, port}); }
 
+// When another inside endpoint already uses the kept public port (towards
+// another destination, or `used` would have refused it), the trace names it:
+// RFC 7857 section 3 allows this "port overlapping"; RFC 4787 REQ-3's "port
+// overloading" would be a clash on the same remote endpoint, which Linux
+// never does.
+std::string overlap_note(const PortChoiceContext& ctx, const PortRequest& req, uint16_t port) {
+  const net::Endpoint external{req.nat_address, port};
+  for (uint32_t id = ctx.table.first_of_external(req.proto, external); id != kNoSession;
+       id = ctx.table.next_of_external(id)) {
+    const Session& s = ctx.table.get(id);
+    if (s.internal == req.internal) continue;
+    return " " + to_string(s.internal) + " already appears as " + to_string(external) +
+           " towards " + to_string(s.remote) +
+           "; sharing one public port between flows to different destinations is RFC 7857 "
+           "port overlapping, which is allowed (RFC 4787 REQ-3 forbids only a clash on the same "
+           "destination).";
+  }
+  return "";
+}
+
 }  // namespace
 
 PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& req) {
@@ -92,7 +112,8 @@ PortChoice choose_linux_port(const PortChoiceContext& ctx, const PortRequest& re
       if (t)
         t->add("port-kept", ctx.where,
                "No flow uses " + ext(req.nat_address, port) + " with " + dest +
-                   ", so the inside port " + std::to_string(port) + " is kept (port preservation).",
+                   ", so the inside port " + std::to_string(port) + " is kept (port preservation)." +
+                   overlap_note(ctx, req, port),
                ctx.rule);
       return out;
     } else if (t) {

@@ -39,7 +39,7 @@ enum class Filtering : uint8_t {
 // How the box is built, which decides the port-choice algorithm and the
 // hairpin mechanics.
 enum class Family : uint8_t {
-  LinuxNetfilter,  // §5.5: tuple-unique ports (port overloading), conntrack timers
+  LinuxNetfilter,  // §5.5: tuple-unique ports (RFC 7857 port overlapping), conntrack timers
   Rfc4787,         // one external port per mapping, RFC timers
   CarrierGrade,    // Rfc4787 plus per-subscriber port blocks, no forwards
 };

@@ -73,7 +73,7 @@ Value profile_json(const Profile& p) {
                                        : "endpoint-independent while the tuple stays unique")
                      : to_string(p.mapping);
   v["filtering"] = to_string(p.filtering);
-  v["port_overloading"] = p.family == Family::LinuxNetfilter;
+  v["port_overlapping"] = p.family == Family::LinuxNetfilter;
   v["port_preservation"] =
       p.family == Family::LinuxNetfilter ? !p.random_ports : p.port_preservation;
   v["parity_preservation"] = p.parity_preservation;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/net/transport_set.h"
@@ -33,6 +35,27 @@ struct ExamPort {
 const std::vector<ExamPort>& exam_ports();
 // nullptr when the port is not in the exam table.
 const ExamPort* find_exam_port(uint16_t port);
+
+// A service as CompTIA N10-009 objective 1.4 names it, with the ports it
+// lists for it: "which port does SMTPS use" is asked in these words, not by
+// IANA keyword.
+struct ExamService {
+  const char* name;  // "SMTPS", "SQL Server"
+  // The objective item (core/quiz/exam_objectives.h) it belongs to.
+  const char* item;
+  std::vector<uint16_t> ports;  // every right answer, e.g. 20 and 21 for FTP
+};
+
+// The 20 services of objective 1.4, by port.
+const std::vector<ExamService>& exam_services();
+// The exam's name for the service on this port ("RDP" for 3389, "SMTPS" for
+// 587), or nullptr when the exam lists nothing there.
+const char* exam_name(uint16_t port);
+
+// "ms-wbt-server (RDP)", "submission (SMTPS)": an IANA name with the exam's
+// name beside it, when `iana_name` is the service the exam means at `port`
+// and the two differ beyond case; otherwise the IANA name alone.
+std::string with_exam_name(std::string_view iana_name, uint16_t port);
 
 // R6.1/R6.2: whether `answer` is a right answer to "which transport(s) does
 // the service on this port use": exactly `used`, or `used` plus `also_used`.

@@ -20,9 +20,11 @@ CheckpointStart failure(std::string error) { return CheckpointStart{std::nullopt
 
 int default_pass_mark(int questions) { return (questions * 7 + 9) / 10; }
 
-CheckpointSpec checkpoint_spec(const std::string& lesson_id, const course::Directive& quiz_block) {
+CheckpointSpec checkpoint_spec(const std::string& lesson_id, const course::Directive& quiz_block,
+                               bool lesson_claims_exam) {
   CheckpointSpec spec;
   spec.lesson_id = lesson_id;
+  spec.exam_only = lesson_claims_exam;
   spec.question_ids = quiz_block.list("questions");
   spec.category = quiz_block.get("category");
   spec.count = count_value(quiz_block, "count");
@@ -43,7 +45,8 @@ CheckpointStart start_checkpoint(const Pool& pool, const CheckpointSpec& spec, u
   } else if (!spec.category.empty()) {
     std::vector<size_t> candidates;
     for (size_t i = 0; i < pool.size(); ++i)
-      if (in_category(pool[i], spec.category)) candidates.push_back(i);
+      if (in_category(pool[i], spec.category) && may_draw(pool[i], "", !spec.exam_only))
+        candidates.push_back(i);
     const size_t wanted = spec.count > 0 ? static_cast<size_t>(spec.count) : candidates.size();
     if (candidates.empty() || candidates.size() < wanted)
       return failure("the checkpoint asks for " + std::to_string(wanted) +

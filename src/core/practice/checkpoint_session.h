@@ -19,6 +19,9 @@ struct CheckpointSpec {
   std::string category;                   // `count` drawn from this bank category
   int count = 0;                          // 0: every question of the category
   int pass = 0;                           // right answers needed; 0: the default
+  // A lesson that claims an exam objective draws exam material only: a
+  // category draw leaves out advanced questions.
+  bool exam_only = false;
 };
 
 // The default pass mark: 70 % of the questions, rounded up (2 of 2, 3 of 3,
@@ -28,7 +31,9 @@ int default_pass_mark(int questions);
 
 // What a lesson's ```quiz block asks for (keys questions, category, count,
 // pass; docs/lesson-format.md). The loader has already checked the values.
-CheckpointSpec checkpoint_spec(const std::string& lesson_id, const course::Directive& quiz_block);
+// `lesson_claims_exam`: the lesson's front matter names an exam objective.
+CheckpointSpec checkpoint_spec(const std::string& lesson_id, const course::Directive& quiz_block,
+                               bool lesson_claims_exam = false);
 
 class CheckpointSession {
  public:

@@ -26,6 +26,12 @@ bool matches_exam_tag(const quiz::Question& question, std::string_view pattern) 
   return false;
 }
 
+bool may_draw(const quiz::Question& question, std::string_view exam_pattern,
+              bool include_advanced) {
+  if (question.advanced && !include_advanced) return false;
+  return exam_pattern.empty() || matches_exam_tag(question, exam_pattern);
+}
+
 std::vector<size_t> draw(std::vector<size_t> indices, size_t count, sim::Random& random) {
   if (count > indices.size()) count = indices.size();
   for (size_t i = 0; i < count; ++i) {

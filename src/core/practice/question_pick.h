@@ -26,6 +26,11 @@ bool in_category(const quiz::Question& question, std::string_view category);
 // Network+ objective, "*" for any tagged question).
 bool matches_exam_tag(const quiz::Question& question, std::string_view pattern);
 
+// Whether an exam may draw the question: it matches `exam_pattern` (empty:
+// any question) and is exam material, or advanced questions are wanted.
+bool may_draw(const quiz::Question& question, std::string_view exam_pattern,
+              bool include_advanced);
+
 // `count` distinct indices of `indices`, drawn uniformly with `random`
 // (a partial Fisher-Yates shuffle); all of them, shuffled, when count is
 // larger. Uses only sim::Random, so native and wasm draw alike.

@@ -246,6 +246,7 @@ std::string QuizDesk::start_exam() {
   spec.exam_tag = exam_tag_pattern(exam_choice_.exam);
   spec.question_count = exam_choice_.questions;
   spec.time_limit_ms = exam_choice_.time_limit_ms;
+  spec.include_advanced = exam_choice_.include_advanced;
   const uint64_t seed = static_cast<uint64_t>(now_ms_) ^ (++sessions_ * 0x9E3779B97F4A7C15ULL);
   ExamStart start = practice::start_exam(pool(), spec, seed, now_ms_);
   if (!start.exam) return "The exam cannot start: " + start.error;
@@ -432,11 +433,11 @@ std::vector<progress::TopicMastery> QuizDesk::mastery() {
   return progress::mastery_by_topic(*progress_, pool());
 }
 
-size_t QuizDesk::exam_pool_size(const std::string& exam) {
+size_t QuizDesk::exam_pool_size(const std::string& exam, bool include_advanced) {
   const std::string pattern = exam_tag_pattern(exam);
   size_t n = 0;
   for (const quiz::Question& q : pool())
-    if (pattern.empty() || matches_exam_tag(q, pattern)) ++n;
+    if (may_draw(q, pattern, include_advanced)) ++n;
   return n;
 }
 

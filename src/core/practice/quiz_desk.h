@@ -43,6 +43,8 @@ struct ExamChoice {
   progress::Millis time_limit_ms = 15 * 60 * 1000;
   // "" for any question, "network-plus" or "ccna" for that exam's objectives.
   std::string exam = "";
+  // Draw advanced questions (beyond both exams) too.
+  bool include_advanced = false;
 };
 
 // Seeds 1..kGeneratedSeeds of every template join the practice pool, so the
@@ -127,7 +129,7 @@ class QuizDesk {
   std::optional<progress::NextReview> next_review() const;
   std::vector<progress::TopicMastery> mastery();
   // Questions an exam may draw with this choice's filter.
-  size_t exam_pool_size(const std::string& exam);
+  size_t exam_pool_size(const std::string& exam, bool include_advanced);
 
  private:
   std::string open_args(const std::vector<std::string>& args);

@@ -93,7 +93,7 @@ ExamStart start_exam(const Pool& pool, const ExamSpec& spec, uint64_t seed,
   if (spec.time_limit_ms <= 0) return failure("an exam needs a time limit");
   std::vector<size_t> eligible;
   for (size_t i = 0; i < pool.size(); ++i)
-    if (spec.exam_tag.empty() || matches_exam_tag(pool[i], spec.exam_tag)) eligible.push_back(i);
+    if (may_draw(pool[i], spec.exam_tag, spec.include_advanced)) eligible.push_back(i);
 
   sim::Random random(seed);
   std::vector<size_t> chosen;

@@ -29,6 +29,8 @@ struct ExamSpec {
   // Which questions may be drawn (matches_exam_tag): "network-plus:*",
   // "ccna:1.5"; empty for every question of the pool.
   std::string exam_tag;
+  // Advanced questions (beyond both exams) are left out unless asked for.
+  bool include_advanced = false;
   int question_count = 0;             // drawn from every matching question, or
   std::vector<TopicCount> topic_mix;  // when not empty, this many per topic
   progress::Millis time_limit_ms = 0;

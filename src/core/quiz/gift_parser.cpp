@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/quiz/exam_objectives.h"
 #include "core/quiz/gift_answers.h"
 #include "core/quiz/gift_text.h"
 #include "core/text.h"
@@ -28,7 +29,7 @@ constexpr std::string_view kMissingWordGap = "_____";
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr size_t kMaxTaskIdChars = 64;
 constexpr size_t kMaxExamTags = 8;
-const char* const kTopicList = "ports, ranges, privileged, ephemeral, nat";
+const char* const kTopicList = "ports, ranges, privileged, ephemeral, nat, tools, protocols";
 
 
 
@@ -67,6 +68,9 @@ struct Metadata {
   std::optional<Topic> topic;
   std::vector<std::string> exam_tags;
   std::optional<int> difficulty;
+  std::vector<std::string> covers;
+  std::optional<bool> advanced;  // @level advanced / @level exam
+  bool reasoning = false;
   std::optional<SimulationTask> simulation;
   bool wants_simulation = false;  // even when the @simulation line is broken
   int first_line = 0;
@@ -218,8 +222,40 @@ class FileParser {
       meta.wants_simulation = true;
       return apply_simulation(values, line, meta);
     }
+    if (key == "level") {
+      if (meta.advanced) return meta_error(line, "@level is given twice");
+      if (values.size() != 1 || (values[0] != "exam" && values[0] != "advanced"))
+        return meta_error(line, "@level takes exam (the default) or advanced (beyond both exams)");
+      meta.advanced = values[0] == "advanced";
+      return true;
+    }
+    if (key == "reasoning") {
+      if (!values.empty())
+        return meta_error(line, "@reasoning takes no value: it marks a question that asks the "
+                                "learner to apply a rule to a situation");
+      meta.reasoning = true;
+      return true;
+    }
+    if (key == "covers") return apply_covers(values, line, meta);
     return meta_error(line, "unknown metadata key " + quoted(k) +
-                                "; PortLab knows @topic, @exam, @difficulty and @simulation");
+                                "; PortLab knows @topic, @exam, @difficulty, @level, @reasoning, "
+                                "@covers and @simulation");
+  }
+
+  bool apply_covers(const std::vector<std::string_view>& values, int line, Metadata& meta) {
+    if (values.empty())
+      return meta_error(line, "@covers needs the objective items the question tests, e.g. "
+                              "@covers smtps");
+    for (std::string_view v : values) {
+      if (!objective_of_item(v))
+        return meta_error(line, quoted(std::string(v)) +
+                                    " is not an item of an exam objective PortLab tracks (see "
+                                    "docs/question-bank.md)");
+      std::string item(v);
+      if (std::find(meta.covers.begin(), meta.covers.end(), item) == meta.covers.end())
+        meta.covers.push_back(item);
+    }
+    return true;
   }
 
   bool apply_simulation(const std::vector<std::string_view>& values, int line, Metadata& meta) {
@@ -393,12 +429,32 @@ class FileParser {
     gift::parse_answers(answers, block_line, q, problems);
   }
 
+  // An advanced question is beyond both exams, so it claims no objective; an
+  // item is only covered under its own objective's tag.
+  static void check_levels(const Metadata& meta, int start, std::vector<LineError>& problems) {
+    int line = meta.any() ? meta.first_line : start;
+    if (meta.advanced.value_or(false) && !meta.exam_tags.empty())
+      problems.push_back({line, "@level advanced marks material beyond both exams, so the "
+                                "question cannot also carry @exam " + meta.exam_tags.front()});
+    for (const std::string& item : meta.covers) {
+      const Objective* objective = objective_of_item(item);
+      if (std::find(meta.exam_tags.begin(), meta.exam_tags.end(), objective->tag) ==
+          meta.exam_tags.end())
+        problems.push_back({line, "@covers " + item + " needs @exam " + objective->tag +
+                                      " on the same question"});
+    }
+  }
+
   // False when the question cannot be filed because a broken category
   // line, already reported, left it without a topic.
   bool assign_metadata(const Metadata& meta, int start, Question& q,
                        std::vector<LineError>& problems) {
     q.exam_tags = meta.exam_tags;
+    q.covers = meta.covers;
+    q.advanced = meta.advanced.value_or(false);
+    q.reasoning = meta.reasoning;
     if (meta.difficulty) q.difficulty = *meta.difficulty;
+    check_levels(meta, start, problems);
     std::optional<Topic> topic = meta.topic ? meta.topic : category_topic_;
     if (topic) {
       q.topic = *topic;

@@ -183,6 +183,8 @@ const char* to_string(Topic topic) {
     case Topic::Privileged: return "privileged";
     case Topic::Ephemeral: return "ephemeral";
     case Topic::Nat: return "nat";
+    case Topic::Tools: return "tools";
+    case Topic::Protocols: return "protocols";
   }
   return "?";
 }

@@ -39,14 +39,17 @@ inline constexpr QuestionType kQuestionTypes[] = {
 // "matching", "simulation" (CLI output and saved progress).
 const char* to_string(QuestionType type);
 
-// The five course topics, one per lesson. Exam practice is a mode that picks
+// The course topics, one per lesson. Exam practice is a mode that picks
 // questions by their exam tags, not a topic, so mastery per topic covers every
-// question exactly once.
-enum class Topic { Ports, Ranges, Privileged, Ephemeral, Nat };
-inline constexpr Topic kTopics[] = {Topic::Ports, Topic::Ranges, Topic::Privileged,
-                                    Topic::Ephemeral, Topic::Nat};
+// question exactly once. New topics go at the end: saved progress and the
+// content snapshot store them by name or by this order.
+enum class Topic { Ports, Ranges, Privileged, Ephemeral, Nat, Tools, Protocols };
+inline constexpr Topic kTopics[] = {Topic::Ports,     Topic::Ranges, Topic::Privileged,
+                                    Topic::Ephemeral, Topic::Nat,    Topic::Tools,
+                                    Topic::Protocols};
 
-// "ports", "ranges", "privileged", "ephemeral", "nat".
+// "ports", "ranges", "privileged", "ephemeral", "nat", "tools" (ports on your
+// own machine), "protocols" (beyond TCP and UDP).
 const char* to_string(Topic topic);
 std::optional<Topic> parse_topic(std::string_view key);
 
@@ -103,7 +106,17 @@ struct Question {
   Topic topic = Topic::Ports;
   // "network-plus:1.4" (CompTIA Network+ N10-009), "ccna:1.5" (CCNA 200-301).
   std::vector<std::string> exam_tags;
+  // Items of an exam objective the question tests, e.g. "smtps" or "gre" of
+  // network-plus:1.4 (see exam_objectives.h); only with that objective's tag.
+  std::vector<std::string> covers;
   int difficulty = 2;  // 1 easy .. 3 hard; 2 when the bank does not say
+  // Deep detail beyond both exams (kernel versions, per-OS algorithms, RFC
+  // requirement numbers). Such a question has no exam tag, and exams, the
+  // exam filters and the checkpoints of exam lessons leave it out.
+  bool advanced = false;
+  // The question gives a situation and asks the learner to apply a rule to
+  // it, rather than to recall a fact.
+  bool reasoning = false;
   // The question text. For a missing-word question "_____" marks the gap.
   std::string prompt;
   bool missing_word = false;

@@ -34,6 +34,8 @@ const char* topic_title(quiz::Topic topic) {
     case quiz::Topic::Privileged: return "Privileged binding";
     case quiz::Topic::Ephemeral: return "Ephemeral ports";
     case quiz::Topic::Nat: return "NAT and port forwarding";
+    case quiz::Topic::Tools: return "Ports on your own machine";
+    case quiz::Topic::Protocols: return "Beyond TCP and UDP";
   }
   return "";
 }
@@ -197,7 +199,8 @@ void QuizView::draw_menu() {
       [](int i) { return std::string(kExamFilters[i].label); },
       static_cast<int>(std::size(kExamFilters)), combo_width);
   const char* filter = kExamFilters[exam_filter_choice_].key;
-  const size_t available = desk.exam_pool_size(filter);
+  ImGui::Checkbox("Include advanced questions (beyond both exams)", &exam_include_advanced_);
+  const size_t available = desk.exam_pool_size(filter, exam_include_advanced_);
   const std::string pool_line =
       std::to_string(available) + " questions can be drawn" +
       (*filter ? std::string(" for ") + kExamFilters[exam_filter_choice_].label : "") +
@@ -208,6 +211,7 @@ void QuizView::draw_menu() {
     choice.questions = kExamSizes[exam_size_choice_];
     choice.time_limit_ms = kExamMinutes[exam_time_choice_] * 60 * sim::kSecond;
     choice.exam = filter;
+    choice.include_advanced = exam_include_advanced_;
     desk.set_exam_choice(choice);
     problem_ = desk.start_exam();
     if (problem_.empty()) moved();

@@ -44,6 +44,7 @@ class QuizView : public View {
   int exam_size_choice_ = 1;
   int exam_time_choice_ = 2;
   int exam_filter_choice_ = 0;
+  bool exam_include_advanced_ = false;
 };
 
 }  // namespace portlab::ui

@@ -12,6 +12,7 @@ Generated start(const Template& t, uint64_t seed) {
   q.topic = t.topic;
   for (const char* tag : t.exam_tags) q.exam_tags.push_back(tag);
   q.difficulty = t.difficulty;
+  q.advanced = t.advanced;
   q.category = std::string("generated/") + t.id;
   return g;
 }

@@ -8,6 +8,7 @@ namespace portlab::quiz::gen {
 const Template& classify_port_template();      // R1.2
 const Template& service_at_port_template();    // R1.4
 const Template& service_transport_template();  // R6.1, R6.2
+const Template& service_port_template();       // R6.1
 const Template& address_space_template();      // R5.6
 const Template& ephemeral_range_template();    // R2.1
 const Template& is_ephemeral_template();       // R2.1, R1.3

@@ -17,8 +17,9 @@ Generated generate(uint64_t seed);
 
 const Template kTemplate = {"connect-parity",     "Which port Linux connect() or bind(0) picks",
                             Topic::Ephemeral,     QuestionType::SingleChoice,
-                            {"network-plus:1.4"}, 3,
-                            {"R3.1", "R3.2"},     generate};
+                            {},                   3,
+                            {"R3.1", "R3.2"},     generate,
+                            /*advanced=*/true};
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);

@@ -37,7 +37,7 @@ Generated generate(uint64_t seed);
 
 const Template kTemplate = {"connection-limit",       "How many connections fit in a port range",
                             Topic::Ephemeral,         QuestionType::Numeric,
-                            {"network-plus:1.4"},     3,
+                            {},                       3,
                             {"R3.7", "R3.1", "R2.2"}, generate};
 
 Generated generate(uint64_t seed) {

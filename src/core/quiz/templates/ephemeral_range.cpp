@@ -31,7 +31,7 @@ const Template kTemplate = {"ephemeral-range",
                             "Default ephemeral port range of an operating system",
                             Topic::Ephemeral,
                             QuestionType::SingleChoice,
-                            {"network-plus:1.4"},
+                            {},  // per-OS ranges are no exam objective
                             2,
                             {"R2.1"},
                             generate};

@@ -39,10 +39,11 @@ const Template kTemplate = {"exhaustion-error",
                             "What a call returns when the port range is used up",
                             Topic::Ephemeral,
                             QuestionType::SingleChoice,
-                            {"network-plus:1.4"},
+                            {},
                             3,
                             {"R3.1", "R3.2", "R3.3", "R2.4"},
-                            generate};
+                            generate,
+                            /*advanced=*/true};
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);

@@ -20,8 +20,9 @@ Generated generate(uint64_t seed);
 const Template kTemplate = {
     "freebsd-bind",       "FreeBSD's reservedlow-reservedhigh privileged range",
     Topic::Privileged,    QuestionType::SingleChoice,
-    {"network-plus:1.4"}, 2,
-    {"R4.5", "R4.1"},     generate};
+    {},                   2,
+    {"R4.5", "R4.1"},     generate,
+    /*advanced=*/true};
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);

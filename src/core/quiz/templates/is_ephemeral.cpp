@@ -21,7 +21,7 @@ Generated generate(uint64_t seed);
 const Template kTemplate = {
     "ephemeral-or-not",   "Is a port handed out as ephemeral by an operating system",
     Topic::Ranges,        QuestionType::TrueFalse,
-    {"network-plus:1.4"}, 2,
+    {},                   2,
     {"R2.1", "R1.3"},     generate};
 
 Generated generate(uint64_t seed) {

@@ -19,8 +19,9 @@ Generated generate(uint64_t seed);
 const Template kTemplate = {
     "macos-bind",         "Low ports on macOS: wildcard or specific address",
     Topic::Privileged,    QuestionType::SingleChoice,
-    {"network-plus:1.4"}, 2,
-    {"R4.3", "R4.1"},     generate};
+    {},                   2,
+    {"R4.3", "R4.1"},     generate,
+    /*advanced=*/true};
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);

@@ -1,6 +1,6 @@
 // "Two LAN hosts send from the same port: which port does the second one
 // get?" (R5.1): the simulated Linux MASQUERADE router keeps the port when
-// the whole tuple is still unique (port overloading, towards another
+// the whole tuple is still unique (RFC 7857 port overlapping, towards another
 // server) and otherwise picks one in the inside port's class.
 #include "core/nat/profile.h"
 #include "core/quiz/templates/builder.h"
@@ -112,7 +112,7 @@ Generated generate(uint64_t seed) {
   g.question.explanation = cite(
       got == port ? "Linux checks the whole tuple, so " + net::to_string(b) + " keeps port " + p +
                         " towards " + net::to_string(b_server) + " while " + net::to_string(a) +
-                        " uses it towards " + net::to_string(server) + " (port overloading)"
+                        " uses it towards " + net::to_string(server) + " (RFC 7857 port overlapping)"
                   : "The tuple " + net::to_string(wan) + ":" + p + " -> " + net::to_string(server) +
                         " is taken, so Linux picked port " + std::to_string(got) +
                         " from a random start in " + p + "'s class " + class_key(klass),

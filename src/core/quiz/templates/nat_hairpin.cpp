@@ -25,8 +25,11 @@ struct Box {
 };
 constexpr Box kBoxes[] = {
     {"linux", false, "A Linux router with only the usual MASQUERADE and forward rules"},
-    {"linux", true, "A Linux router with the extra rule `ct status dnat masquerade`"},
-    {"rfc4787", true, "A router that follows RFC 4787, which requires hairpinning,"},
+    {"linux", true,
+     "A Linux router with the extra rule `ip saddr 192.168.1.0/24 ct status dnat masquerade`"},
+    // Hairpinning is RFC 4787 REQ-9 for UDP and RFC 5382 REQ-8 for TCP.
+    {"rfc4787", true,
+     "A router that follows RFC 4787 and RFC 5382, which require hairpinning for UDP and TCP,"},
     {"full_cone", false, "A full-cone router whose firmware does not support hairpinning"},
     {"port_restricted_cone", false,
      "A port-restricted-cone router whose firmware does not support hairpinning"},

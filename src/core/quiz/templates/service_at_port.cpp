@@ -32,6 +32,12 @@ const std::vector<Asked>& askable() {
       for (Transport t : {Transport::Tcp, Transport::Udp}) {
         const ports::ServiceEntry* e = registry().find(row.port, t);
         if (!e || e->is_block()) continue;
+        // Two names on one port and transport (465/tcp: urd and
+        // submissions) would make two right answers.
+        int names = 0;
+        for (const ports::ServiceEntry* other : registry().at(row.port))
+          names += other->transports.has(t) ? 1 : 0;
+        if (names > 1) continue;
         if (row.used.has(t) || e->name != row.registry_name) out.push_back({row.port, t});
       }
     }
@@ -76,7 +82,7 @@ Generated generate(uint64_t seed) {
   const std::string described =
       entry.description.empty() ? name : name + " (" + std::string(entry.description) + ")";
   Choices choices;
-  choices.right(name, name,
+  choices.right(name, ports::with_exam_name(name, asked.port),
                 right_because("the registry lists " + where + " as " + described + "."));
 
   // The other transport of the same number first, when the registry names a
@@ -93,14 +99,18 @@ Generated generate(uint64_t seed) {
   while (choices.size() < 4) {
     const ports::ExamPort& row = pick(random, ports::exam_ports());
     if (row.approximate || row.port == asked.port || choices.has_key(row.registry_name)) continue;
-    choices.wrong(row.registry_name, row.registry_name,
+    choices.wrong(row.registry_name, ports::with_exam_name(row.registry_name, row.port),
                   wrong_because(std::string(row.registry_name) + " is registered at " +
                                 where_registered(row.registry_name) + ", not " + where + "."));
   }
   choices.finish(g, &random);
-  g.question.explanation = cite(
-      "The registry is keyed by port and transport, and it lists " + where + " as " + described,
-      {"R1.4"});
+  const std::string exam_note =
+      ports::with_exam_name(name, asked.port) == name
+          ? ""
+          : ", which the exam calls " + std::string(ports::exam_name(asked.port));
+  g.question.explanation = cite("The registry is keyed by port and transport, and it lists " +
+                                    where + " as " + described + exam_note,
+                                {"R1.4"});
   return g;
 }
 

@@ -64,8 +64,8 @@ Generated generate(uint64_t seed) {
   Generated g = start(kTemplate, seed);
   state(g, "port", p);
   state(g, "service", row.name);
-  g.question.prompt =
-      "Which transport does " + std::string(row.name) + " on port " + p + " use in practice?";
+  const std::string named = ports::with_exam_name(row.registry_name, row.port);
+  g.question.prompt = "Which transport does " + named + " on port " + p + " use in practice?";
   const std::string registry_note =
       iana.empty()
           ? ""

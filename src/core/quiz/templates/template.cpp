@@ -14,7 +14,7 @@ const std::vector<const Template*>& templates() {
   using namespace gen;
   // Lesson order: ports, ranges, privileged binding, ephemeral ports, NAT.
   static const std::vector<const Template*> all = {
-      &classify_port_template(),    &service_at_port_template(),  &service_transport_template(),
+      &classify_port_template(),    &service_at_port_template(),  &service_transport_template(), &service_port_template(),
       &ephemeral_range_template(),  &is_ephemeral_template(),     &linux_bind_template(),
       &macos_bind_template(),       &freebsd_bind_template(),     &connect_parity_template(),
       &connection_limit_template(), &exhaustion_error_template(), &time_wait_template(),

@@ -59,6 +59,8 @@ struct Template {
   // least one of them and no other.
   std::vector<const char*> rules;
   Generated (*generate)(uint64_t seed);
+  // Beyond both exams (Question::advanced): such a template has no exam tags.
+  bool advanced = false;
 };
 
 // Every template, in the order the course meets their topics.

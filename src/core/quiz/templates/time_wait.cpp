@@ -46,10 +46,11 @@ const Template kTemplate = {"time-wait",
                             "How long TIME_WAIT holds a connection's 4-tuple",
                             Topic::Ephemeral,
                             QuestionType::Numeric,
-                            {"network-plus:1.4"},
+                            {},
                             2,
                             {"R3.6"},
-                            generate};
+                            generate,
+                            /*advanced=*/true};
 
 Generated generate(uint64_t seed) {
   sim::Random random(seed);
