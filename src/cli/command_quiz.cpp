@@ -23,6 +23,7 @@
 #include "cli/source_files.h"
 #include "core/json.h"
 #include "core/model/simulation_tasks.h"
+#include "core/quiz/exam_objectives.h"
 #include "core/quiz/gift_parser.h"
 
 namespace portlab::cli {
@@ -60,6 +61,54 @@ std::string counts_text(const json::Value& counts) {
   return text.empty() ? "none" : text;
 }
 
+// How many questions are exam material or advanced, and how many ask the
+// learner to apply a rule to a situation (@level, @reasoning).
+json::Value level_counts(const GiftParse& bank) {
+  int advanced = 0, reasoning = 0;
+  for (const quiz::Question& q : bank.questions) {
+    advanced += q.advanced ? 1 : 0;
+    reasoning += q.reasoning ? 1 : 0;
+  }
+  json::Value out = json::Value::object();
+  out["exam"] = static_cast<int>(bank.questions.size()) - advanced;
+  out["advanced"] = advanced;
+  out["reasoning"] = reasoning;
+  out["recall"] = static_cast<int>(bank.questions.size()) - reasoning;
+  return out;
+}
+
+// Per item of each objective PortLab tracks: questions and reasoning ones.
+json::Value coverage_counts(const GiftParse& bank) {
+  json::Value out = json::Value::object();
+  for (const quiz::Objective& objective : quiz::itemised_objectives()) {
+    json::Value items = json::Value::object();
+    for (const quiz::ItemCoverage& c : quiz::coverage(objective, bank.questions)) {
+      json::Value item = json::Value::object();
+      item["questions"] = c.questions;
+      item["reasoning"] = c.reasoning;
+      items[c.item->key] = std::move(item);
+    }
+    out[objective.tag] = std::move(items);
+  }
+  return out;
+}
+
+std::string coverage_text(const GiftParse& bank) {
+  std::string text;
+  for (const quiz::Objective& objective : quiz::itemised_objectives()) {
+    std::string thin;
+    int covered = 0;
+    for (const quiz::ItemCoverage& c : quiz::coverage(objective, bank.questions)) {
+      if (c.questions > 0) ++covered;
+      else thin += std::string(thin.empty() ? "" : ", ") + c.item->key;
+    }
+    text += std::string(text.empty() ? "" : "; ") + objective.tag + " " +
+            std::to_string(covered) + "/" + std::to_string(objective.items.size()) + " items" +
+            (thin.empty() ? "" : " (none for " + thin + ")");
+  }
+  return text;
+}
+
 int run_check(int argc, char** argv, Output io) {
   Args args(argc, argv, 3, {{"json"}}, 1);
   if (args.positionals().empty()) throw UsageError("check needs a .gift file or a directory");
@@ -87,6 +136,8 @@ int run_check(int argc, char** argv, Output io) {
     out["files"] = files.size();
     out["by_type"] = by_type;
     out["by_topic"] = by_topic;
+    out["by_level"] = level_counts(bank);
+    out["coverage"] = coverage_counts(bank);
     json::Value errors = json::Value::array();
     for (const GiftError& e : bank.errors) {
       json::Value err = json::Value::object();
@@ -105,8 +156,13 @@ int run_check(int argc, char** argv, Output io) {
            << (files.size() == 1 ? "" : "s") << ", ";
     if (bank.errors.empty()) io.out << "no errors\n";
     else io.out << bank.errors.size() << " error" << (bank.errors.size() == 1 ? "" : "s") << "\n";
+    json::Value levels = level_counts(bank);
     io.out << "  by type:  " << counts_text(by_type) << "\n"
-           << "  by topic: " << counts_text(by_topic) << "\n";
+           << "  by topic: " << counts_text(by_topic) << "\n"
+           << "  by level: exam " << levels["exam"].as_number() << ", advanced "
+           << levels["advanced"].as_number() << "; reasoning " << levels["reasoning"].as_number()
+           << ", recall " << levels["recall"].as_number() << "\n"
+           << "  covers:   " << coverage_text(bank) << "\n";
   }
   return bank.errors.empty() ? 0 : 1;
 }

@@ -26,13 +26,13 @@ TEST_CASE("cli quiz check: the shipped bank has no errors (quiz/bank --json)") {
   json::Value j = r.json();
   REQUIRE(j.is_object());
   CHECK(j.find("questions")->as_number() >= 30);
-  CHECK(j.find("files")->as_number() == 5);
+  CHECK(j.find("files")->as_number() == 8);
   REQUIRE(j.find("errors")->is_array());
   CHECK(j.find("errors")->as_array().empty());
   const json::Value* by_topic = j.find("by_topic");
   REQUIRE(by_topic);
   double total = 0;
-  for (const char* topic : {"ports", "ranges", "privileged", "ephemeral", "nat"}) {
+  for (const char* topic : {"ports", "ranges", "privileged", "ephemeral", "nat", "tools", "protocols"}) {
     CAPTURE(topic);
     REQUIRE(by_topic->find(topic));
     CHECK(by_topic->find(topic)->as_number() >= 5);
@@ -48,6 +48,19 @@ TEST_CASE("cli quiz check: the shipped bank has no errors (quiz/bank --json)") {
   }
   // The NAT Lab tasks, graded by its engine.
   CHECK(by_type->find("simulation")->as_number() >= 2);
+  // Levels and kinds add up; every N10-009 1.4 item is covered.
+  const json::Value* by_level = j.find("by_level");
+  REQUIRE(by_level);
+  CHECK(by_level->find("exam")->as_number() + by_level->find("advanced")->as_number() == total);
+  CHECK(by_level->find("reasoning")->as_number() + by_level->find("recall")->as_number() == total);
+  CHECK(by_level->find("advanced")->as_number() >= 1);
+  const json::Value* items = j.find("coverage")->find("network-plus:1.4");
+  REQUIRE(items);
+  for (const char* item : {"smtps", "sql-server", "gre", "ipsec-esp"}) {
+    CAPTURE(item);
+    CHECK(items->find(item)->find("questions")->as_number() >= 3);
+    CHECK(items->find(item)->find("reasoning")->as_number() >= 1);
+  }
 }
 
 TEST_CASE("cli quiz check: a simulation task PortLab cannot run is an error at its line") {
@@ -71,8 +84,9 @@ TEST_CASE("cli quiz check: a simulation task PortLab cannot run is an error at i
 TEST_CASE("cli quiz check: readable text without --json") {
   auto r = run_cli({"quiz", "check", kBank});
   CHECK(r.status == 0);
-  CHECK(r.out.find("questions in 5 files, no errors") != std::string::npos);
+  CHECK(r.out.find("questions in 8 files, no errors") != std::string::npos);
   CHECK(r.out.find("by topic: ports ") != std::string::npos);
+  CHECK(r.out.find("covers:   network-plus:1.4 27/27 items\n") != std::string::npos);
 }
 
 TEST_CASE("cli quiz check: errors as file:line: message, exit 1, other questions counted") {
