@@ -34,7 +34,7 @@ json::Value strings(const std::vector<const char*>& list) {
 std::string joined(const std::vector<const char*>& list) {
   std::string out;
   for (const char* s : list) out += (out.empty() ? "" : ", ") + std::string(s);
-  return out;
+  return out.empty() ? "none" : out;
 }
 
 std::string letter(size_t i) { return std::string(1, static_cast<char>('a' + i)); }
@@ -81,6 +81,7 @@ json::Value question_json(const Template& t, uint64_t seed, const Generated& g) 
   out["topic"] = quiz::to_string(q.topic);
   out["difficulty"] = q.difficulty;
   out["exam"] = strings(t.exam_tags);
+  out["level"] = t.advanced ? "advanced" : "exam";
   out["rules"] = strings(t.rules);
   out["prompt"] = q.prompt;
   json::Value scenario = json::Value::object();
@@ -174,6 +175,7 @@ int run_quiz_templates(int argc, char** argv, Output io) {
       v["topic"] = quiz::to_string(t->topic);
       v["type"] = quiz::to_string(t->type);
       v["exam"] = strings(t->exam_tags);
+      v["level"] = t->advanced ? "advanced" : "exam";
       v["difficulty"] = t->difficulty;
       v["rules"] = strings(t->rules);
       list.push_back(v);
@@ -186,7 +188,8 @@ int run_quiz_templates(int argc, char** argv, Output io) {
   for (const Template* t : quiz::templates())
     io.out << t->id << "\n  " << t->title << "\n  " << quiz::to_string(t->type) << ", topic "
            << quiz::to_string(t->topic) << ", difficulty " << t->difficulty << ", exam "
-           << joined(t->exam_tags) << ", rules " << joined(t->rules) << "\n";
+           << joined(t->exam_tags) << (t->advanced ? ", advanced" : "") << ", rules "
+           << joined(t->rules) << "\n";
   io.out << quiz::templates().size() << " templates\n";
   return 0;
 }
