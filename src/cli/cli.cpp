@@ -27,7 +27,8 @@ const Command kCommands[] = {
      "--os OS --port N [--addr A] [--proto tcp|udp] [--uid N (default 1000)] "
      "[--cap net_bind_service] [--reuseaddr] [--reuseport] [--listen] [--seed S] "
      "[--sysctl NAME=VALUE]... [--host-addr A]... "
-     "[--existing ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N]]... "
+     "[--existing ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N]"
+     "[:proc=NAME]]... "
      "[--json]",
      "what bind() answers on a simulated host (errno, rule, why); exit 0 whenever the "
      "model answered",
@@ -40,6 +41,15 @@ const Command kCommands[] = {
      "the local ports a series of connect()/bind(0)/UDP calls gets; stops at the first "
      "failure (error, failed_at)",
      run_ephemeral},
+    {"sockets",
+     "--os OS [--tool \"ss -tan\"] [--existing ...]... [--connect IP:PORT]... [--uid N] "
+     "[--seed S] [--sysctl NAME=VALUE]... [--host-addr A]... [--columns N] [--json]",
+     "what the system's own tool prints for the host's sockets, laid out as the real one "
+     "does: linux ss -tan, ss -tulpn, ss -uan, netstat -tan, netstat -tulpn; windows "
+     "netstat -ano; macos and freebsd netstat -an -p tcp, netstat -an -p udp (the first is "
+     "the default); --connect opens a TCP connection from the program 'lab'; --columns N "
+     "lays ss out for a terminal N wide (default: as into a pipe)",
+     run_sockets},
     {"nat", "--scenario FILE.json [--json] [--seed S]",
      "replay a NAT scenario (docs/nat-scenarios.md): each packet's path, rewrites and "
      "decisions, then the mapping table",

@@ -28,6 +28,7 @@ struct Command {
 int run_port(int argc, char** argv, Output io);
 int run_bind(int argc, char** argv, Output io);
 int run_ephemeral(int argc, char** argv, Output io);
+int run_sockets(int argc, char** argv, Output io);
 int run_nat(int argc, char** argv, Output io);
 int run_lessons(int argc, char** argv, Output io);
 int run_quiz(int argc, char** argv, Output io);

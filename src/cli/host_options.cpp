@@ -43,12 +43,13 @@ void apply_range_option(const Args& args, host::Host& host) {
   if (!problem.empty()) throw UsageError("--range: " + problem);
 }
 
-void add_existing_sockets(const Args& args, host::Host& host, uint32_t default_uid) {
+void add_existing_sockets(const Args& args, host::Host& host, uint32_t default_uid,
+                          host::Processes* processes) {
   int peer = 0;
   for (const std::string& text : args.values("existing")) {
     labs::ExistingSocket e;
     std::string problem = labs::parse_existing(text, default_uid, e);
-    if (problem.empty()) problem = labs::add_existing(host, e, peer);
+    if (problem.empty()) problem = labs::add_existing(host, e, peer, processes);
     if (!problem.empty()) throw UsageError("--existing: " + problem);
   }
 }

@@ -1,5 +1,6 @@
 // The options `bind` and `ephemeral` share to describe a simulated host:
-// --os, --sysctl name=value, --host-addr, --existing ADDR:PORT/PROTO[:flags].
+// --os, --sysctl name=value, --host-addr, --existing ADDR:PORT/PROTO[:flags]
+// (also used by `sockets`).
 // Every bad value is a UsageError naming it.
 #pragma once
 
@@ -8,6 +9,7 @@
 
 #include "cli/args.h"
 #include "core/host/host.h"
+#include "core/host/processes.h"
 #include "core/json.h"
 
 namespace portlab::cli {
@@ -27,9 +29,11 @@ void apply_host_options(const Args& args, host::Host& host);
 // be asked to set it), if given; a range the system refuses is a UsageError.
 void apply_range_option(const Args& args, host::Host& host);
 
-// Creates every --existing socket for uid `default_uid`. A socket that could
-// not exist beside the earlier ones is a UsageError.
-void add_existing_sockets(const Args& args, host::Host& host, uint32_t default_uid);
+// Creates every --existing socket for uid `default_uid`, each held by its
+// program in `processes` when given. A socket that could not exist beside
+// the earlier ones is a UsageError.
+void add_existing_sockets(const Args& args, host::Host& host, uint32_t default_uid,
+                          host::Processes* processes = nullptr);
 
 // The host's settings as a JSON object {name: value}.
 json::Value settings_json(const host::Host& host);

@@ -78,13 +78,14 @@ TEST_CASE("bind lab: existing sockets make EADDRINUSE until removed") {
   CHECK(lab.try_bind().decision.ok);
 }
 
-TEST_CASE("bind lab: keep open adds the bound socket to the existing ones") {
+TEST_CASE("bind lab: keep open adds the bound socket to the existing ones, held by the lab's program") {
   labs::BindLab lab;
   lab.request().port = 5000;
   lab.request().keep_open = true;
   REQUIRE(lab.try_bind().decision.ok);
   REQUIRE(lab.existing().size() == 1);
-  CHECK(lab.existing()[0].text == "0.0.0.0:5000/tcp:uid=1000");
+  CHECK(lab.existing()[0].text == "0.0.0.0:5000/tcp:uid=1000:proc=lab");
+  CHECK(lab.processes().pid_of("lab") == host::kFirstPid);
   CHECK(std::string(lab.try_bind().decision.error) == "EADDRINUSE");
 }
 

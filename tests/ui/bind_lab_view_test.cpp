@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core/host/socket_listing.h"
+#include "ui/keys.h"
 #include "ui/views/bind_lab_view.h"
 #include "view_harness.h"
 
@@ -89,4 +91,110 @@ TEST_CASE("bind lab view: on a phone nothing reaches past the right edge") {
     INFO(label);
     CHECK(f.h.find(label)->max.x <= 390.0f);
   }
+}
+
+namespace {
+
+// Tall enough that the Sockets panel below the Port Map is on screen.
+constexpr float kTall = 3000;
+
+std::string expected_listing(BindFixture& f, host::ListingTool tool) {
+  return host::list_sockets(f.h.model.bind.host(), tool, f.h.model.bind.processes(),
+                            f.view.sockets_panel().columns())
+      .text;
+}
+
+}  // namespace
+
+TEST_CASE("bind lab view: the Sockets panel prints ss -tan for the host, as wide as the panel") {
+  BindFixture f(1280, kTall);
+  REQUIRE(f.click("Add socket"));  // the field starts with 0.0.0.0:8080/tcp:listen
+  f.h.frame(f.draw);
+  const ui::SocketsPanel& panel = f.view.sockets_panel();
+  CHECK(panel.prompt() == "$ ss -tan");
+  CHECK(panel.columns() > 80);
+  CHECK(panel.output() == expected_listing(f, host::ListingTool::SsTan));
+  CHECK(panel.output().rfind("State ", 0) == 0);
+  CHECK(panel.output().find("0.0.0.0:8080") != std::string::npos);
+  CHECK(panel.output().find("LISTEN ") != std::string::npos);
+}
+
+TEST_CASE("bind lab view: the tool choice shows ss -tulpn with the process, and follows the OS") {
+  BindFixture f(1280, kTall);
+  f.h.model.bind.set_uid(0);
+  REQUIRE(f.h.model.bind.add_existing("0.0.0.0:22/tcp:listen:proc=sshd") == "");
+  REQUIRE(f.click("ss -tulpn"));
+  f.h.frame(f.draw);
+  const ui::SocketsPanel& panel = f.view.sockets_panel();
+  CHECK(panel.prompt() == "$ sudo ss -tulpn");
+  CHECK(panel.output().find("users:((\"sshd\",pid=812,fd=3))") != std::string::npos);
+  CHECK(panel.output() == expected_listing(f, host::ListingTool::SsTulpn));
+  REQUIRE(f.click("netstat -tulpn"));
+  f.h.frame(f.draw);
+  CHECK(panel.output().find("812/sshd") != std::string::npos);
+
+  // Windows has one tool, chosen at once, with its own prompt.
+  REQUIRE(f.click("Windows (Vista and later)"));
+  f.h.frame(f.draw);
+  CHECK(f.h.find("ss -tan") == nullptr);
+  CHECK(f.h.find("netstat -ano") != nullptr);
+  CHECK(panel.prompt() == "C:\\>netstat -ano");
+  CHECK(panel.output().find("  TCP    0.0.0.0:22             0.0.0.0:0              LISTENING") !=
+        std::string::npos);
+  REQUIRE(f.click("macOS"));
+  f.h.frame(f.draw);
+  CHECK(panel.prompt() == "$ netstat -an -p tcp");
+  CHECK(panel.output().find("tcp4       0      0  *.22 ") != std::string::npos);
+}
+
+TEST_CASE("bind lab view: a socket kept bound shows as UNCONN, held by the program 'lab'") {
+  BindFixture f(1280, kTall);
+  f.h.model.bind.request().port = 5000;
+  REQUIRE(f.click("Keep it bound afterwards"));
+  REQUIRE(f.click("Try bind"));
+  f.h.frame(f.draw);
+  const ui::SocketsPanel& panel = f.view.sockets_panel();
+  CHECK(panel.output().find("UNCONN") != std::string::npos);
+  CHECK(panel.output().find("0.0.0.0:5000") != std::string::npos);
+  REQUIRE(f.click("ss -tulpn"));  // -l leaves a bound-only TCP socket out
+  f.h.frame(f.draw);
+  CHECK(panel.output().find("5000") == std::string::npos);
+}
+
+TEST_CASE("bind lab view: a Sockets panel out of sight keeps its listing until it is seen") {
+  BindFixture f;  // 800 pixels: the panel is below the fold
+  const std::string before = f.view.sockets_panel().output();
+  REQUIRE(f.click("Add socket"));
+  f.h.frame(f.draw);
+  CHECK(f.view.sockets_panel().output() == before);
+  f.h.set_display_size(1280, kTall);
+  f.h.frames(2, f.draw);
+  CHECK(f.view.sockets_panel().output().find("0.0.0.0:8080") != std::string::npos);
+}
+
+TEST_CASE("bind lab view: the arrow keys reach the tool choice, Space enters the listing") {
+  BindFixture f(1280, kTall);
+  REQUIRE(f.click("Add socket"));
+  f.h.frame(f.draw);
+  const ui::SocketsPanel& panel = f.view.sockets_panel();
+  std::string line;
+  for (std::string_view l : host::terminal_lines(panel.output(), panel.columns()))
+    if (l.find("0.0.0.0:8080") != std::string_view::npos) line = std::string(l);
+  REQUIRE(!line.empty());
+  auto reach = [&](int key, const std::string& label, int limit) {
+    for (int i = 0; i < limit; ++i) {
+      const ui::ProbedItem* item = f.h.find(label);
+      if (item && f.h.has_keyboard_focus(*item)) return true;
+      f.h.press_key(key, f.draw);
+    }
+    return false;
+  };
+  REQUIRE(reach(ui::keys::kDown, "ss -tan", 60));
+  REQUIRE(reach(ui::keys::kRight, "ss -tulpn", 3));
+  REQUIRE(reach(ui::keys::kLeft, "ss -tan", 3));
+  // Down reaches the listing as one piece; Space goes in, and the arrows
+  // walk its lines (the listing scrolls to follow).
+  f.h.press_key(ui::keys::kDown, f.draw);
+  f.h.press_key(ui::keys::kSpace, f.draw);
+  CHECK(reach(ui::keys::kDown, line, 5));
 }

@@ -46,7 +46,7 @@ TEST_CASE("content: a missing or damaged snapshot is reported and loads nothing"
   CHECK(none.rfind("The course could not be read: cannot open '", 0) == 0);
   CHECK(missing.content.course.lessons.empty());
 
-  dir.write(app::kContentSnapshotFile, "PortLab content snapshot 1\n\x05");
+  dir.write(app::kContentSnapshotFile, "PortLab content snapshot 2\n\x05");
   model::Model damaged;
   CHECK(app::load_content(damaged, dir.path.string(), true, glyphs) ==
         "The course could not be read: damaged content snapshot: the snapshot ends early at byte 27");

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "core/host/socket_listing.h"
 #include "ui/views/ephemeral_lab_view.h"
 #include "view_harness.h"
 
@@ -89,4 +90,22 @@ TEST_CASE("ephemeral lab view: choosing a row shows that call's explanation") {
   CHECK(f.h.model.ephemeral.selected_allocation()->number == 2);
   REQUIRE(f.click("Start over"));
   CHECK(f.h.model.ephemeral.selected_allocation() == nullptr);
+}
+
+TEST_CASE("ephemeral lab view: the Sockets panel lists the client's connections, then TIME-WAIT") {
+  EphemeralFixture f(1280, 4000);
+  REQUIRE(f.click("Open 1 connection"));
+  f.h.frame(f.draw);
+  const ui::SocketsPanel& panel = f.view.sockets_panel();
+  const labs::EphemeralLab& lab = f.h.model.ephemeral;
+  CHECK(panel.prompt() == "$ ss -tan");
+  CHECK(panel.output() == host::list_sockets(lab.host(), host::ListingTool::SsTan,
+                                             lab.processes(), panel.columns())
+                              .text);
+  CHECK(panel.output().find("ESTAB") != std::string::npos);
+  CHECK(panel.output().find("203.0.113.10:443") != std::string::npos);
+  REQUIRE(f.click("Close all"));
+  f.h.frame(f.draw);
+  CHECK(panel.output().find("TIME-WAIT") != std::string::npos);
+  CHECK(panel.output().find("ESTAB") == std::string::npos);
 }

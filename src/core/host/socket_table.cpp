@@ -1,5 +1,6 @@
 #include "core/host/socket_table.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -13,7 +14,11 @@ namespace {
 constexpr size_t kPorts = 65536;
 // calloc and memcpy stand in for construction and copying.
 static_assert(std::is_trivially_copyable<SocketTable::PortUse>::value, "PortUse is plain data");
+// The last stamp handed out, for every table (see SocketTable::stamp).
+std::atomic<uint64_t> last_stamp{0};
 }  // namespace
+
+void SocketTable::touch() { stamp_ = last_stamp.fetch_add(1, std::memory_order_relaxed) + 1; }
 
 void SocketTable::PortTable::make() {
   if (entries_) return;
@@ -58,6 +63,7 @@ SocketId SocketTable::add(const Socket& socket) {
   slot.socket = socket;
   slot.live = true;
   ++live_;
+  touch();
   return {index, slot.generation};
 }
 
@@ -69,22 +75,30 @@ void SocketTable::remove(SocketId id) {
   slot->live = false;
   ++slot->generation;  // every outstanding SocketId for this slot goes stale
   --live_;
+  touch();
   free_.push_back(id.index);
 }
 
 SocketTable::Slot* SocketTable::live_slot(SocketId id) {
+  return const_cast<Slot*>(static_cast<const SocketTable*>(this)->live_slot(id));
+}
+
+const SocketTable::Slot* SocketTable::live_slot(SocketId id) const {
   if (id.index >= slots_.size()) return nullptr;
-  Slot& slot = slots_[id.index];
+  const Slot& slot = slots_[id.index];
   return slot.live && slot.generation == id.generation ? &slot : nullptr;
 }
 
 Socket* SocketTable::get(SocketId id) {
   Slot* slot = live_slot(id);
-  return slot ? &slot->socket : nullptr;
+  if (!slot) return nullptr;
+  touch();  // the caller may change the socket
+  return &slot->socket;
 }
 
 const Socket* SocketTable::get(SocketId id) const {
-  return const_cast<SocketTable*>(this)->get(id);
+  const Slot* slot = live_slot(id);
+  return slot ? &slot->socket : nullptr;
 }
 
 void SocketTable::attach_port(SocketId id) {

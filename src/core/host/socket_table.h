@@ -41,6 +41,13 @@ class SocketTable {
   SocketId id_at(uint32_t index) const { return {index, slots_[index].generation}; }
   size_t size() const { return live_; }
 
+  // Changes whenever a socket is added, removed or handed out for writing
+  // (get() without const), so two tables with the same stamp hold the same
+  // sockets. Stamps come from one counter shared by every table: a lab that
+  // replaces its host never meets the old host's stamp again, and a view can
+  // keep what it drew from a table until the stamp moves.
+  uint64_t stamp() const { return stamp_; }
+
   // A socket whose local port was just set goes on that port's list; a
   // socket whose port changes or goes comes off it first.
   void attach_port(SocketId id);
@@ -78,6 +85,8 @@ class SocketTable {
     uint32_t prev = kNone, next = kNone;  // this port's list
   };
   Slot* live_slot(SocketId id);
+  const Slot* live_slot(SocketId id) const;
+  void touch();  // a new stamp
 
   // 65536 PortUse entries from calloc. A new host touches only the pages
   // of the ports it uses, where a vector would write all 768 KiB: quiz
@@ -103,6 +112,7 @@ class SocketTable {
   std::vector<Slot> slots_;
   std::vector<uint32_t> free_;
   size_t live_ = 0;
+  uint64_t stamp_ = 0;
   PortTable ports_[net::kTransportCount];  // made on first use
   TupleIndex tuples_;
 };

@@ -12,16 +12,18 @@ BindLab::BindLab() : host_(default_os(), 1) {}
 
 std::string BindLab::rebuild(const ports::OsProfile& profile) {
   host::Host next(profile, 1);
+  host::Processes next_processes;
   for (const std::string& item : sysctls_) {
     const std::string problem = apply_sysctl(next, item);
     if (!problem.empty()) return "sysctl: " + problem;
   }
   int peer = 0;
   for (const ExistingSocket& e : existing_) {
-    const std::string problem = labs::add_existing(next, e, peer);
+    const std::string problem = labs::add_existing(next, e, peer, &next_processes);
     if (!problem.empty()) return "existing: " + problem;
   }
   host_ = std::move(next);
+  processes_ = std::move(next_processes);
   return "";
 }
 
@@ -66,7 +68,7 @@ std::string BindLab::add_existing(const std::string& text) {
   std::string problem = parse_existing(text, uid_, e);
   if (!problem.empty()) return problem;
   int peer = static_cast<int>(existing_.size());
-  problem = labs::add_existing(host_, e, peer);
+  problem = labs::add_existing(host_, e, peer, &processes_);
   if (!problem.empty()) return problem;
   existing_.push_back(e);
   return "";
@@ -102,7 +104,7 @@ const BindAttempt& BindLab::try_bind() {
                        (request_.transport == net::Transport::Udp ? "udp" : "tcp");
     if (options.reuseaddr) text += ":reuseaddr";
     if (options.reuseport) text += ":reuseport";
-    text += ":uid=" + std::to_string(uid_);
+    text += ":uid=" + std::to_string(uid_) + ":proc=" + kLearnerProgram;
     add_existing(text);
   }
   history_.push_back(std::move(a));

@@ -22,8 +22,9 @@ struct BindRequest {
   net::Transport transport = net::Transport::Tcp;
   bool reuseaddr = false;
   bool reuseport = false;
-  // Keep the socket bound afterwards (it joins the existing sockets), so
-  // the next attempt meets it; otherwise it is closed right away.
+  // Keep the socket bound afterwards (it joins the existing sockets, held
+  // by the learner's program kLearnerProgram), so the next attempt meets
+  // it; otherwise it is closed right away.
   bool keep_open = false;
 };
 
@@ -47,6 +48,8 @@ class BindLab {
   std::string open_link(const std::string& arg);
 
   const host::Host& host() const { return host_; }
+  // Which program holds each socket of the host (its sockets panel).
+  const host::Processes& processes() const { return processes_; }
   const ports::OsProfile& os() const { return host_.profile(); }
 
   // Switching OS drops the sysctls (each system has its own) and keeps the
@@ -78,6 +81,7 @@ class BindLab {
   std::string rebuild(const ports::OsProfile& profile);
 
   host::Host host_;
+  host::Processes processes_;
   uint32_t uid_ = 1000;
   bool cap_ = false;
   std::vector<std::string> sysctls_;  // NAME=VALUE writes, in order

@@ -40,6 +40,7 @@ std::string EphemeralLab::rebuild() {
   next.use_rfc6056(algorithm_);
   next.set_trace(true);  // every allocation is listed with its probes
   host_ = std::move(next);
+  processes_ = host::Processes();
   allocations_.clear();
   selected_allocation_ = 0;
   next_dest_ = 0;
@@ -126,7 +127,8 @@ int EphemeralLab::open(int count) {
                  : mode_ == EphemeralMode::Udp   ? host_.send_to(a.socket, a.dest)
                                                  : host_.bind(a.socket, net::Ipv4{}, 0);
     const bool ok = a.decision.ok;
-    if (!ok) host_.close(a.socket, false);  // a failed call leaves no socket behind
+    if (ok) processes_.own(a.socket, kLearnerProgram);
+    else host_.close(a.socket, false);  // a failed call leaves no socket behind
     allocations_.push_back(std::move(a));
     if (!ok) break;
     ++done;
@@ -142,8 +144,11 @@ const Allocation* EphemeralLab::selected_allocation() const {
 }
 
 void EphemeralLab::close_all() {
-  for (const Allocation& a : allocations_)
-    if (host_.socket(a.socket)) host_.close(a.socket, true);
+  for (const Allocation& a : allocations_) {
+    if (!host_.socket(a.socket)) continue;
+    processes_.release(a.socket);  // what stays in TIME_WAIT has no process
+    host_.close(a.socket, true);
+  }
 }
 
 void EphemeralLab::advance(sim::Millis ms) { host_.advance(ms); }

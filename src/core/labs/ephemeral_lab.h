@@ -62,6 +62,8 @@ class EphemeralLab {
   std::string open_link(const std::string& arg);
 
   const host::Host& host() const { return host_; }
+  // The client's sockets belong to the learner's program, kLearnerProgram.
+  const host::Processes& processes() const { return processes_; }
   const ports::OsProfile& os() const { return host_.profile(); }
   uint64_t seed() const { return seed_; }
   EphemeralMode mode() const { return mode_; }
@@ -123,6 +125,7 @@ class EphemeralLab {
 
   const ports::OsProfile* profile_;
   host::Host host_;
+  host::Processes processes_;
   uint64_t seed_ = 1;
   EphemeralMode mode_ = EphemeralMode::Connect;
   std::optional<host::Rfc6056> algorithm_;

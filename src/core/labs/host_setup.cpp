@@ -1,10 +1,26 @@
 #include "core/labs/host_setup.h"
 
+#include <cctype>
 #include <vector>
 
 namespace portlab::labs {
 
 using net::Transport;
+
+namespace {
+
+// What ss shows of a process name: /proc/PID/stat's comm, at most 15
+// characters (TASK_COMM_LEN 16 with its NUL). PortLab keeps to characters
+// that need no quoting in a lesson or a shell.
+bool is_program_name(const std::string& name) {
+  if (name.empty() || name.size() > 15) return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+      return false;
+  return true;
+}
+
+}  // namespace
 
 const ports::OsProfile* find_os(const std::string& key) { return ports::find_os_profile(key); }
 
@@ -34,7 +50,8 @@ std::string apply_range(host::Host& host, const std::string& text) {
 std::string parse_existing(const std::string& text, uint32_t default_uid, ExistingSocket& out) {
   auto bad = [&](const std::string& why) {
     return "'" + text + "' " + why +
-           " (write ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N])";
+           " (write ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N]"
+           "[:proc=NAME])";
   };
   const size_t slash = text.find('/');
   if (slash == std::string::npos) return bad("has no /PROTO");
@@ -66,6 +83,11 @@ std::string parse_existing(const std::string& text, uint32_t default_uid, Existi
       const net::Parsed<long long> uid = net::parse_integer(w.substr(4), 0, 4294967295LL);
       if (!uid.ok()) return uid.error;
       e.uid = static_cast<uint32_t>(*uid.value);
+    } else if (w.compare(0, 5, "proc=") == 0) {
+      e.program = w.substr(5);
+      if (!is_program_name(e.program))
+        return bad("names program '" + e.program +
+                   "': a name is 1-15 letters, digits, '-', '_' or '.'");
     } else {
       return bad("has unknown flag '" + w + "'");
     }
@@ -73,11 +95,14 @@ std::string parse_existing(const std::string& text, uint32_t default_uid, Existi
   if ((e.listen || e.time_wait) && e.transport != Transport::Tcp)
     return bad("asks for listen/timewait on UDP");
   if (e.listen && e.time_wait) return bad("cannot be both listening and in TIME_WAIT");
+  if (e.time_wait && !e.program.empty())
+    return bad("names a program, but a TIME_WAIT entry belongs to no process any more");
   out = e;
   return "";
 }
 
-std::string add_existing(host::Host& host, const ExistingSocket& e, int& peer) {
+std::string add_existing(host::Host& host, const ExistingSocket& e, int& peer,
+                         host::Processes* processes) {
   host::Credentials owner;
   owner.uid = e.uid;
   owner.handed_over = true;  // already bound: its privilege is not in question
@@ -96,7 +121,9 @@ std::string add_existing(host::Host& host, const ExistingSocket& e, int& peer) {
     const host::SocketId child = host.accept(id, client);
     host.close(child);
     host.close(id);
+    return "";
   }
+  if (processes) processes->own(id, e.program.empty() ? kServerProgram : e.program);
   return "";
 }
 

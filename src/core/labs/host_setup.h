@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/host/host.h"
+#include "core/host/processes.h"
 
 namespace portlab::labs {
 
@@ -29,7 +30,7 @@ std::string apply_sysctl(host::Host& host, const std::string& item);
 std::string apply_range(host::Host& host, const std::string& text);
 
 // A socket that is already there before the learner's own calls:
-// ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N].
+// ADDR:PORT/PROTO[:reuseaddr][:reuseport][:listen][:timewait][:uid=N][:proc=NAME].
 struct ExistingSocket {
   net::Endpoint at;
   net::Transport transport = net::Transport::Tcp;
@@ -37,14 +38,23 @@ struct ExistingSocket {
   bool listen = false;
   bool time_wait = false;  // a served connection the server closed first
   uint32_t uid = 0;
+  std::string program;  // proc=NAME, as ss -p shows it; "": kServerProgram
   std::string text;  // as written, to list and to remove it by
 };
+
+// The program an existing socket belongs to when it names none, and the one
+// the learner's own sockets in the labs come from (the Bind Lab's "keep it
+// bound", the Ephemeral Lab's client).
+inline constexpr const char* kServerProgram = "server";
+inline constexpr const char* kLearnerProgram = "lab";
 
 // Parses one existing socket; `default_uid` when it names no uid=N.
 std::string parse_existing(const std::string& text, uint32_t default_uid, ExistingSocket& out);
 // Creates it on the host; `peer` numbers the made-up clients of TIME_WAIT
-// entries so two of them never share a 4-tuple.
-std::string add_existing(host::Host& host, const ExistingSocket& socket, int& peer);
+// entries so two of them never share a 4-tuple. With `processes`, its program
+// holds it there (a TIME_WAIT entry belongs to no process).
+std::string add_existing(host::Host& host, const ExistingSocket& socket, int& peer,
+                         host::Processes* processes = nullptr);
 
 // "net_bind_service" on Linux; other values and other systems are refused.
 std::string check_capability(const std::string& cap, const ports::OsProfile& profile);

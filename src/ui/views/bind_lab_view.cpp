@@ -58,6 +58,7 @@ void BindLabView::draw() {
     draw_result();
   }
   port_map_.draw(ctx_.model->bind.host());
+  draw_sockets(ctx_.model->bind.host(), ctx_.model->bind.processes());
   draw_history();
 }
 
@@ -155,7 +156,8 @@ void BindLabView::draw_existing() {
   wrap_if_needed(button_width("Add socket"));
   if (ImGui::Button("Add socket") || enter) existing_message_ = lab.add_existing(existing_text_);
   if (!existing_message_.empty()) paragraph(existing_message_.c_str(), Tone::Danger);
-  paragraph("ADDR:PORT/tcp or /udp, then any of :listen :timewait :reuseaddr :reuseport :uid=N.",
+  paragraph("ADDR:PORT/tcp or /udp, then any of :listen :timewait :reuseaddr :reuseport :uid=N "
+            ":proc=NAME.",
             Tone::Muted);
 }
 

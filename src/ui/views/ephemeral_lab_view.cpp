@@ -51,6 +51,7 @@ void EphemeralLabView::draw() {
   draw_clock();
   draw_allocations();
   port_map_.draw(ctx_.model->ephemeral.host());
+  draw_sockets(lab.host(), lab.processes());
   draw_comparison();
   // Time, not animation: with reduced motion the entries still expire, the
   // app just keeps drawing frames while they do.
