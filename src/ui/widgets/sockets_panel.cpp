@@ -44,7 +44,9 @@ void SocketsPanel::draw(const host::Host& host, const host::Processes& processes
   const int columns =
       std::max(20, static_cast<int>((width - style.WindowPadding.x * 2 - style.ScrollbarSize) /
                                     char_width));
-  const float line = ImGui::GetTextLineHeight();
+  // Every line (the prompt too) is an item, so lines stand a text line plus
+  // the item spacing apart.
+  const float line = ImGui::GetTextLineHeightWithSpacing();
   const auto shown = [&](size_t lines) {
     return static_cast<float>(std::min<size_t>(lines + 1, kShownLines)) * line +
            style.WindowPadding.y * 2;
