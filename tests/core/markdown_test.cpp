@@ -62,6 +62,17 @@ TEST_CASE("markdown: blocks with their file line numbers") {
   CHECK(code.blocks[0].language == "sh");
 }
 
+TEST_CASE("markdown: a numbered line inside a paragraph starts a list only at 1.") {
+  // A wrapped sentence may put a number and a full stop at a line's start.
+  MarkdownDocument wrapped = parse_markdown("a web server on TCP\n8080. The host runs sshd.\n");
+  REQUIRE(wrapped.blocks.size() == 1);
+  CHECK(plain_text(wrapped.blocks[0].text) == "a web server on TCP 8080. The host runs sshd.");
+  MarkdownDocument list = parse_markdown("Steps:\n1. first\n2. second\n");
+  REQUIRE(list.blocks.size() == 3);
+  CHECK(list.blocks[1].ordered);
+  CHECK(list.blocks[2].number == 2);
+}
+
 TEST_CASE("markdown: an unclosed fence and a ragged table are reported at their lines") {
   MarkdownDocument doc = parse_markdown("| a | b |\n|---|---|\n| 1 |\n\n```\nnever closed\n", 5);
   REQUIRE(doc.issues.size() == 2);

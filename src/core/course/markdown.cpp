@@ -250,7 +250,12 @@ MarkdownDocument parse_markdown(std::string_view text, int first_line) {
     }
     bool ordered = false;
     int number = 0;
-    if (size_t offset = list_marker(line, ordered, number)) {
+    size_t offset = list_marker(line, ordered, number);
+    // As in CommonMark, a numbered line starts a list inside a paragraph
+    // only when it is "1.": a wrapped sentence whose next line begins
+    // "8080. The ..." stays one paragraph.
+    if (offset && ordered && number != 1 && open_kind() == Block::Kind::Paragraph) offset = 0;
+    if (offset) {
       Block& item = start_block(Block::Kind::ListItem, line_no);
       item.level = leading_spaces(raw) / 2;
       item.ordered = ordered;
