@@ -187,15 +187,19 @@ void print_port_text(const PortRegistry& reg, uint16_t port, const Request& req,
          << older << ").\n";
   for (Transport t : transports_of(req)) {
     std::string line = "  " + padded(net::to_string(t), 6);
-    const ServiceEntry* e = reg.find(port, t);
-    if (!e) {
-      line += "-  (no IANA service registered)";
-    } else {
+    bool any = false;
+    // Every name registered on this transport (465/tcp has urd and
+    // submissions), one line each under the transport.
+    for (const ServiceEntry* e : reg.at(port)) {
+      if (!e->transports.has(t)) continue;
+      if (any) line = std::string(8, ' ');
+      any = true;
       line += std::string(e->name);
       if (!e->description.empty()) line = padded(line, 24) + std::string(e->description);
       if (e->is_block()) line += " [ports " + ports_text(*e) + "]";
+      io.out << line << "\n";
     }
-    io.out << line << "\n";
+    if (!any) io.out << line << "-  (no IANA service registered)\n";
   }
   std::string ephemeral;
   for (const char* key : ephemeral_in(port))

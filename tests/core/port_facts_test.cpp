@@ -47,13 +47,26 @@ TEST_CASE("R1.2 describe_port names the IANA range in a sentence") {
 TEST_CASE("R1.4 describe_port lists the service per transport: 514 is shell/tcp, syslog/udp") {
   labs::PortFacts f = labs::describe_port(reg(), 514);
   REQUIRE(f.transports.size() == 4);
-  REQUIRE(f.transports[0].service != nullptr);
-  CHECK(f.transports[0].service->name == "shell");
-  REQUIRE(f.transports[1].service != nullptr);
-  CHECK(f.transports[1].service->name == "syslog");
+  REQUIRE(f.transports[0].services.size() == 1);
+  CHECK(f.transports[0].services[0]->name == "shell");
+  REQUIRE(f.transports[1].services.size() == 1);
+  CHECK(f.transports[1].services[0]->name == "syslog");
   CHECK(f.transports[2].transport == Transport::Sctp);
   CHECK(labs::describe_port(reg(), 22).transports[0].seen_open_ppm > 0);
   CHECK(labs::describe_port(reg(), 22).exam != nullptr);
+}
+
+TEST_CASE("R1.4 describe_port lists every name on a transport: 465/tcp is urd and submissions") {
+  // IANA lists both at 465/tcp; Debian's copy lacks submissions, which the
+  // registry overlay (tools/port_registry_overlay.tsv) adds, from RFC 8314.
+  labs::PortFacts f = labs::describe_port(reg(), 465);
+  std::vector<std::string> tcp;
+  for (const ports::ServiceEntry* e : f.transports[0].services) tcp.emplace_back(e->name);
+  CHECK(tcp == std::vector<std::string>{"submissions", "urd"});
+  REQUIRE(f.transports[1].services.size() == 1);
+  CHECK(f.transports[1].services[0]->name == "igmpv3lite");
+  REQUIRE(f.exam != nullptr);
+  CHECK(std::string(f.exam->name) == "submissions");
 }
 
 TEST_CASE("R2.1 ephemeral by default: each profile's own range, inclusive at both ends") {

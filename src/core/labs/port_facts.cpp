@@ -83,7 +83,8 @@ PortFacts describe_port(const ports::PortRegistry& registry, uint16_t port) {
   for (Transport t : net::TransportSet::kAll) {
     TransportFacts tf;
     tf.transport = t;
-    tf.service = registry.find(port, t);
+    for (const ports::ServiceEntry* e : registry.at(port))
+      if (e->transports.has(t)) tf.services.push_back(e);
     tf.seen_open_ppm = registry.seen_open_ppm(port, t);
     tf.ephemeral_modelled = t == Transport::Tcp || t == Transport::Udp;
     if (tf.ephemeral_modelled) tf.ephemeral_on = ephemeral_by_default(port, t);

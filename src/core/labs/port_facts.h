@@ -20,7 +20,9 @@ namespace portlab::labs {
 
 struct TransportFacts {
   net::Transport transport = net::Transport::Tcp;
-  const ports::ServiceEntry* service = nullptr;  // nullptr: nothing registered
+  // Every service IANA registers at this port on this transport, usually one;
+  // 465/tcp has two (urd and submissions). Empty: nothing registered.
+  std::vector<const ports::ServiceEntry*> services;
   uint32_t seen_open_ppm = 0;                    // nmap: millionths of scanned hosts
   // Profiles whose default auto-assignment range on this transport holds the
   // port. Only TCP and UDP are modelled (R2.1, R2.4); empty for SCTP/DCCP.

@@ -246,20 +246,18 @@ void ExplorerView::draw_details(const labs::PortFacts& f) {
       ImGui::TextUnformatted(upper(t.transport).c_str());
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
-      if (!t.service) {
-        ImGui::TextColored(tone(Tone::Muted), "nothing registered");
-      } else {
+      if (t.services.empty()) ImGui::TextColored(tone(Tone::Muted), "nothing registered");
+      for (const ports::ServiceEntry* service : t.services) {
         ImGui::PushFont(ctx_.fonts->bold);
-        const std::string_view name = t.service->name;
+        const std::string_view name = service->name;
         ImGui::TextUnformatted(name.data(), name.data() + name.size());
         ImGui::PopFont();
-        if (!t.service->description.empty()) {
+        if (!service->description.empty()) {
           ImGui::SameLine();
-          ImGui::TextColored(tone(Tone::Muted), "%s", std::string(t.service->description).c_str());
+          ImGui::TextColored(tone(Tone::Muted), "%s", std::string(service->description).c_str());
         }
-        if (t.service->is_block())
-          ImGui::TextColored(tone(Tone::Muted), "(a block: ports %s)",
-                             ports_text(*t.service).c_str());
+        if (service->is_block())
+          ImGui::TextColored(tone(Tone::Muted), "(a block: ports %s)", ports_text(*service).c_str());
       }
       ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
