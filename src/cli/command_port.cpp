@@ -113,8 +113,7 @@ json::Value port_object(const PortRegistry& reg, uint16_t port, const Request& r
   for (Transport t : transports_of(req)) {
     json::Value row = json::Value::object();
     json::Value row_names = json::Value::array();
-    for (const ServiceEntry* e : reg.at(port))
-      if (e->transports.has(t)) row_names.push_back(std::string(e->name));
+    for (const ServiceEntry* e : reg.find_all(port, t)) row_names.push_back(std::string(e->name));
     row["names"] = row_names;
     row["seen_open"] = reg.seen_open(port, t);
     by_transport[net::to_string(t)] = row;
@@ -187,19 +186,17 @@ void print_port_text(const PortRegistry& reg, uint16_t port, const Request& req,
          << older << ").\n";
   for (Transport t : transports_of(req)) {
     std::string line = "  " + padded(net::to_string(t), 6);
-    bool any = false;
-    // Every name registered on this transport (465/tcp has urd and
-    // submissions), one line each under the transport.
-    for (const ServiceEntry* e : reg.at(port)) {
-      if (!e->transports.has(t)) continue;
-      if (any) line = std::string(8, ' ');
-      any = true;
+    const std::vector<const ServiceEntry*> names = reg.find_all(port, t);
+    if (names.empty()) io.out << line << "-  (no IANA service registered)\n";
+    // Every name registered on this transport (465/tcp has submissions and
+    // urd), one line each under the transport.
+    for (const ServiceEntry* e : names) {
       line += std::string(e->name);
       if (!e->description.empty()) line = padded(line, 24) + std::string(e->description);
       if (e->is_block()) line += " [ports " + ports_text(*e) + "]";
       io.out << line << "\n";
+      line = std::string(8, ' ');
     }
-    if (!any) io.out << line << "-  (no IANA service registered)\n";
   }
   std::string ephemeral;
   for (const char* key : ephemeral_in(port))

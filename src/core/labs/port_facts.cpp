@@ -83,8 +83,7 @@ PortFacts describe_port(const ports::PortRegistry& registry, uint16_t port) {
   for (Transport t : net::TransportSet::kAll) {
     TransportFacts tf;
     tf.transport = t;
-    for (const ports::ServiceEntry* e : registry.at(port))
-      if (e->transports.has(t)) tf.services.push_back(e);
+    tf.services = registry.find_all(port, t);
     tf.seen_open_ppm = registry.seen_open_ppm(port, t);
     tf.ephemeral_modelled = t == Transport::Tcp || t == Transport::Udp;
     if (tf.ephemeral_modelled) tf.ephemeral_on = ephemeral_by_default(port, t);

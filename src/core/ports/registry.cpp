@@ -222,6 +222,14 @@ const ServiceEntry* PortRegistry::find(uint16_t port, net::Transport transport) 
   return nullptr;
 }
 
+std::vector<const ServiceEntry*> PortRegistry::find_all(uint16_t port,
+                                                       net::Transport transport) const {
+  std::vector<const ServiceEntry*> out;
+  for (const ServiceEntry* e : at(port))
+    if (e->transports.has(transport)) out.push_back(e);
+  return out;
+}
+
 uint32_t PortRegistry::seen_open_ppm(uint16_t port, net::Transport transport) const {
   uint32_t row = open_row_[port];
   return row == 0 ? 0 : open_rows_[row - 1].ppm[static_cast<int>(transport)];

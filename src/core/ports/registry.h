@@ -72,8 +72,11 @@ class PortRegistry {
  public:
   // All entries on `port`, any transport, in asset order (by name).
   EntryList at(uint16_t port) const;
-  // The service registered on (port, transport); nullptr when none.
+  // The first service registered on (port, transport); nullptr when none.
   const ServiceEntry* find(uint16_t port, net::Transport transport) const;
+  // Every service registered on (port, transport), usually one; 465/tcp has
+  // two (submissions and urd). In asset order (by name).
+  std::vector<const ServiceEntry*> find_all(uint16_t port, net::Transport transport) const;
 
   // How often nmap found (port, transport) open: 0.0-1.0; 0 when nmap never
   // saw it open (or has no figure for it).

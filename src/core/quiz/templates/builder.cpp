@@ -81,6 +81,13 @@ std::string cite(std::string sentence, std::initializer_list<std::string_view> r
 std::string right_because(const std::string& text) { return "Right: " + text; }
 std::string wrong_because(const std::string& text) { return "Wrong: " + text; }
 
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return out;
+}
+
 std::string lower_first(std::string sentence) {
   if (sentence.size() > 1 && sentence[0] >= 'A' && sentence[0] <= 'Z' &&
       !(sentence[1] >= 'A' && sentence[1] <= 'Z'))  // keeps "TCP", "NAT"

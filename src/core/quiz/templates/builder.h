@@ -55,6 +55,9 @@ std::string cite(std::string sentence, const std::vector<std::string>& rules);
 std::string right_because(const std::string& text);
 std::string wrong_because(const std::string& text);
 
+// "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items);
+
 // The sentence with its first letter in lower case, to continue another.
 std::string lower_first(std::string sentence);
 

@@ -19,10 +19,7 @@ std::string systems_with(ports::PortRange range) {
   std::vector<std::string> names;
   for (const ports::OsProfile& os : ports::os_profiles())
     if (default_range(os) == range) names.push_back(os.name);
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return out;
+  return and_list(names);
 }
 
 Generated generate(uint64_t seed);

@@ -34,10 +34,7 @@ const std::vector<Asked>& askable() {
         if (!e || e->is_block()) continue;
         // Two names on one port and transport (465/tcp: urd and
         // submissions) would make two right answers.
-        int names = 0;
-        for (const ports::ServiceEntry* other : registry().at(row.port))
-          names += other->transports.has(t) ? 1 : 0;
-        if (names > 1) continue;
+        if (registry().find_all(row.port, t).size() > 1) continue;
         if (row.used.has(t) || e->name != row.registry_name) out.push_back({row.port, t});
       }
     }

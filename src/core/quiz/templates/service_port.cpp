@@ -15,10 +15,9 @@ namespace {
 constexpr uint16_t kSubmissionsPort = 465;  // RFC 8314 section 7.3
 
 std::string ports_text(const std::vector<uint16_t>& ports) {
-  std::string out;
-  for (size_t i = 0; i < ports.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == ports.size() ? " and " : ", ") + std::to_string(ports[i]);
-  return out;
+  std::vector<std::string> numbers;
+  for (uint16_t port : ports) numbers.push_back(std::to_string(port));
+  return and_list(numbers);
 }
 
 Generated generate(uint64_t seed);
