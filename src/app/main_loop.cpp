@@ -16,8 +16,11 @@
 #include "app/content.h"
 #include "app/png_writer.h"
 #include "core/json.h"
+#include "core/net/address.h"
 #include "core/version.h"
 #include "ui/theme.h"
+#include "ui/widgets/activity_card.h"
+#include "ui/widgets/setup_link_button.h"
 
 namespace portlab::app {
 
@@ -62,6 +65,7 @@ bool App::init(const LaunchOptions& options) {
   if (!open_window()) return false;
   platform::startup_mark("context");
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  platform::connect_clipboard();
   ImGui_ImplOpenGL3_Init("#version 300 es");
   // The backend would make its shaders, buffers and font texture on its
   // first frame anyway (ImGui 1.86); made here, once, a font rebuild later
@@ -81,8 +85,9 @@ bool App::init(const LaunchOptions& options) {
   for (const std::string& notice : notices)
     if (!notice.empty()) navigator_.set_notice(notice);
 
+  page_address_ = platform::page_address();
   shell_.init(ui::ViewContext{&navigator_, &settings_, &fonts_, &model_, &textures_, &platform::file_exchange(options),
-                              platform::real_bind()});
+                              platform::real_bind(), page_address_});
   // Corrects the fonts if the window's pixel ratio is not the one expected.
   apply_settings();
   frames_wanted_ = kTrailingFrames;
@@ -365,6 +370,8 @@ std::string App::state_json() const {
   state["lesson"] = in_lesson ? json::Value(route.args[0]) : json::Value();
   state["step"] = in_lesson ? json::Value(std::stod(route.args[1])) : json::Value();
   state["quiz"] = quiz_state();
+  state["activities"] = activities_state();
+  state["setup_link"] = setup_link_state();
   if (route.screen == nav::Screen::Nat) {
     json::Value nat = json::Value::object();
     nat["challenge"] = model_.nat().challenge_id();
@@ -378,6 +385,87 @@ std::string App::state_json() const {
   progress["lesson_steps_done"] = record == model_.progress.lessons.end() ? 0 : record->second.completed_steps.size();
   state["progress"] = progress;
   return json::write(state);
+}
+
+namespace {
+
+// The lab a screen shows ("" for a screen without one).
+std::string screen_lab(nav::Screen screen) {
+  switch (screen) {
+    case nav::Screen::Bind: return "bind";
+    case nav::Screen::Ephemeral: return "ephemeral";
+    case nav::Screen::Nat: return "nat";
+    default: return "";
+  }
+}
+
+// The lesson step a route shows: its lesson and 0-based step, or null.
+const course::Step* route_step(const model::Model& model, const nav::Route& route, int& step) {
+  if (route.screen != nav::Screen::Lesson || route.args.size() != 2) return nullptr;
+  const course::Lesson* lesson = model.content.course.find(route.args[0]);
+  if (!lesson) return nullptr;
+  const net::Parsed<long long> n = net::parse_integer(route.args[1], 1, static_cast<long long>(lesson->steps.size()));
+  if (!n.ok()) return nullptr;
+  step = static_cast<int>(*n.value - 1);
+  return &lesson->steps[static_cast<size_t>(step)];
+}
+
+json::Value activity_json(const model::Model& model, const activity::Activity& a) {
+  const model::ActivityRun* run =
+      model.activity_run && model.activity_run->activity.key() == a.key() && model.activity_run->activity.lab == a.lab
+          ? &*model.activity_run
+          : nullptr;
+  json::Value v = json::Value::object();
+  v["id"] = a.id;
+  v["lab"] = a.lab;
+  v["goal"] = ui::goal_text(a);
+  v["met"] = model.activity_done(a.key()) || (run && run->verdict.met);
+  if (run && run->prediction) {
+    json::Value p = json::Value::object();
+    p["predicted"] = run->prediction->predicted;
+    p["engine"] = run->prediction->engine;
+    p["right"] = run->prediction->right;
+    v["prediction"] = p;
+  } else {
+    v["prediction"] = json::Value();
+  }
+  return v;
+}
+
+}  // namespace
+
+json::Value App::activities_state() const {
+  json::Array out;
+  const nav::Route& route = navigator_.current();
+  int step = 0;
+  if (route_step(model_, route, step)) {
+    for (const activity::Activity& a : model_.content.activities)
+      if (a.lesson_id == route.args[0] && a.step == step) out.push_back(activity_json(model_, a));
+  } else if (const std::string lab = screen_lab(route.screen);
+             !lab.empty() && model_.activity_run && ui::screen_lab(model_.activity_run->activity.lab) == lab) {
+    out.push_back(activity_json(model_, model_.activity_run->activity));
+  }
+  return json::Value(std::move(out));
+}
+
+json::Value App::setup_link_state() const {
+  const nav::Route& route = navigator_.current();
+  std::string lab = screen_lab(route.screen);
+  int step = 0;
+  if (const course::Step* shown = route_step(model_, route, step)) {
+    for (const course::Directive& d : shown->directives) {
+      if (d.kind != course::Directive::Kind::Sim) continue;
+      const std::string inline_lab = ui::screen_lab(d.get("lab"));
+      if (inline_lab == "bind" || inline_lab == "ephemeral" || inline_lab == "nat") {
+        lab = inline_lab;
+        break;
+      }
+    }
+  }
+  if (lab.empty()) return json::Value();
+  std::string problem;
+  const std::string link = ui::setup_link(model_, lab, page_address_, problem);
+  return link.empty() ? json::Value() : json::Value(link);
 }
 
 json::Value App::quiz_state() const {

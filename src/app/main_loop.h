@@ -48,6 +48,12 @@ class App {
   std::string state_json() const;
   // The quiz part of state(): the question on screen and the session's counts.
   json::Value quiz_state() const;
+  // The activities part of state(): the lesson step's (or the lab screen's
+  // open one) as {id, lab, goal, met, prediction}.
+  json::Value activities_state() const;
+  // The link "Copy link to this setup" would copy for the lab on screen (a
+  // lab screen, or a lesson step's inline lab); null when there is none.
+  json::Value setup_link_state() const;
   // The test hook behind window.portlab.command(): takes a JSON object such
   // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...};
   // {"widgets": true} also answers the labelled widgets of the last frame
@@ -89,6 +95,7 @@ class App {
   progress::Progress saved_progress_;
   GlTextures textures_;
   std::string labs_os_;  // the default OS the labs were last set to
+  std::string page_address_;  // the page without its fragment; "" natively
   // Attached on a test's first {"widgets": true} command, so the
   // end-to-end tests can find a button by its label and click it for real.
   ui::WidgetProbe probe_;

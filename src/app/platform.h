@@ -65,6 +65,15 @@ float expected_pixel_ratio();
 // Where to open: the URL fragment in the browser, --route natively.
 std::string initial_fragment(const LaunchOptions& options);
 
+// The page's address without its fragment (a shared link is this plus a
+// fragment); "" natively, where links are fragments (--route).
+std::string page_address();
+
+// Makes ImGui's clipboard the system's where SDL's is not: in the browser
+// SDL keeps copied text to itself, so it is handed to navigator.clipboard
+// too. Call after the SDL backend is set up (it installs SDL's).
+void connect_clipboard();
+
 // Reflects a navigation in the address bar and the browser history.
 void apply_url_change(const nav::Navigator::UrlChange& change);
 

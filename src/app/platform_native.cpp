@@ -151,6 +151,11 @@ settings::Settings system_settings() {
 
 std::string initial_fragment(const LaunchOptions& options) { return options.fragment; }
 
+std::string page_address() { return ""; }
+
+// SDL's clipboard is the system's here; the backend already uses it.
+void connect_clipboard() {}
+
 void apply_url_change(const nav::Navigator::UrlChange&) {
   // No address bar natively: the Navigator's own history is the history.
 }

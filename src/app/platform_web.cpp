@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 
 #include <string>
 
@@ -91,6 +92,38 @@ EM_JS(void, js_pick_file, (), {
     file.text().then((text) => Module.ccall("portlab_file_picked", null, ["string"], [text]));
   };
   input.click();
+});
+
+EM_JS(char*, js_page_address, (), {
+  return stringToNewUTF8(window.location.href.split("#")[0]);
+});
+
+// SDL keeps copied text to itself in the browser (its Emscripten driver has
+// no clipboard), so it is handed to the system clipboard here. The Clipboard
+// API wants a secure page (https, or localhost) and a recent click, which a
+// button pressed one frame ago still is; older browsers get execCommand.
+// Either may be refused: the text is also shown for copying by hand, so a
+// refusal is not an error.
+EM_JS(void, js_copy_text, (const char* text), {
+  const value = UTF8ToString(text);
+  const byCommand = () => {
+    const area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    const focused = document.activeElement;
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) {}
+    area.remove();
+    if (focused && focused.focus) focused.focus();  // the canvas keeps the keyboard
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+    navigator.clipboard.writeText(value).catch(byCommand);
+  } else {
+    byCommand();
+  }
 });
 
 // Bit 0: prefers a light scheme; bit 1: more contrast; bit 2: reduced motion.
@@ -235,6 +268,22 @@ std::string initial_fragment(const LaunchOptions&) {
   std::string fragment(hash);
   free(hash);
   return fragment;
+}
+
+std::string page_address() {
+  char* address = js_page_address();
+  std::string out(address);
+  free(address);
+  return out;
+}
+
+void connect_clipboard() {
+  // Pasting still reads SDL's copy, which holds what was last copied in the
+  // app (the browser lets a page read the clipboard only after asking).
+  ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) {
+    SDL_SetClipboardText(text);
+    js_copy_text(text);
+  };
 }
 
 void apply_url_change(const nav::Navigator::UrlChange& change) {

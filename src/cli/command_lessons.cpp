@@ -26,12 +26,17 @@ int run_lessons(int argc, char** argv, Output io) {
   const std::string dir = std::filesystem::is_directory(path, ec)
                               ? path
                               : std::filesystem::path(path).parent_path().string();
+  const std::string lessons_dir = dir.empty() ? "." : dir;
   std::vector<course::Issue> issues = loaded.issues;
   for (const course::Lesson& lesson : loaded.lessons) {
     for (course::Issue& issue : course::check_lesson_shape(lesson)) issues.push_back(std::move(issue));
-    for (course::Issue& issue : check_presets(lesson, dir.empty() ? "." : dir))
-      issues.push_back(std::move(issue));
+    for (course::Issue& issue : check_presets(lesson, lessons_dir)) issues.push_back(std::move(issue));
   }
+  // Every activity's solution replayed through the engines.
+  const std::vector<ActivityCheck> activities =
+      prove_activities(loaded, read_lesson_scenarios(lessons_dir), issues);
+  int proven = 0;
+  for (const ActivityCheck& c : activities) proven += c.proven ? 1 : 0;
   course::sort_issues(issues);
 
   if (args.flag("json")) {
@@ -48,6 +53,24 @@ int run_lessons(int argc, char** argv, Output io) {
       list.push_back(std::move(entry));
     }
     out["course"] = std::move(list);
+    json::Value checked = json::Value::array();
+    for (const ActivityCheck& c : activities) {
+      const activity::Activity& a = c.activity;
+      json::Value entry = json::Value::object();
+      entry["lesson"] = a.lesson_id;
+      entry["id"] = a.id;
+      entry["step"] = a.step + 1;
+      entry["lab"] = a.lab;
+      entry["line"] = a.line;
+      json::Value goals = json::Value::array();
+      for (const activity::Line& g : a.goals) goals.push_back(g.text);
+      entry["goals"] = std::move(goals);
+      entry["prediction"] = a.prediction ? json::Value(activity::to_string(a.prediction->kind)) : json::Value();
+      entry["proven"] = c.proven;
+      checked.push_back(std::move(entry));
+    }
+    out["activities"] = std::move(checked);
+    out["proven"] = proven;
     json::Value errors = json::Value::array();
     for (const course::Issue& i : issues) {
       json::Value e = json::Value::object();
@@ -68,6 +91,8 @@ int run_lessons(int argc, char** argv, Output io) {
     io.out << count(loaded.lessons.size(), "lesson") << ", "
            << count(static_cast<size_t>(loaded.step_count()), "step") << ", "
            << count(issues.size(), "error") << "\n";
+    io.out << activities.size() << (activities.size() == 1 ? " activity, " : " activities, ") << proven
+           << " proven\n";
   }
   return issues.empty() ? 0 : 1;
 }

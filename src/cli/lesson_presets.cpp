@@ -1,5 +1,7 @@
 #include "cli/lesson_presets.h"
 
+#include <filesystem>
+
 #include "cli/host_options.h"
 #include "cli/source_files.h"
 #include "core/nat/scenario.h"
@@ -71,6 +73,32 @@ std::vector<course::Issue> check_presets(const course::Lesson& lesson, const std
     }
   }
   return issues;
+}
+
+std::vector<SourceFile> read_lesson_scenarios(const std::string& lessons_dir) {
+  const std::string folder = lessons_dir + "/scenarios";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) return {};
+  std::vector<SourceFile> files;
+  try {
+    files = read_sources(folder, ".json");
+  } catch (const UsageError&) {
+    return {};  // a folder without scenarios: presets naming one are reported by check_presets
+  }
+  for (SourceFile& f : files) f.name = "scenarios/" + std::filesystem::path(f.name).filename().string();
+  return files;
+}
+
+std::vector<ActivityCheck> prove_activities(const course::Course& course, const std::vector<SourceFile>& scenarios,
+                                            std::vector<course::Issue>& issues) {
+  std::vector<ActivityCheck> checks;
+  for (activity::Activity& a : activity::course_activities(course, issues)) {
+    const course::Lesson* lesson = course.find(a.lesson_id);
+    activity::Proof proof = activity::prove(a, scenarios, lesson ? lesson->file : "");
+    for (course::Issue& issue : proof.issues) issues.push_back(std::move(issue));
+    checks.push_back({std::move(a), proof.proven});
+  }
+  return checks;
 }
 
 }  // namespace portlab::cli

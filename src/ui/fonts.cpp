@@ -34,9 +34,10 @@ const ImWchar kGlyphRanges[] = {
 };
 
 // Every font: ASCII, the section sign the NAT engine's RFC references use,
-// the bullet that marks lesson list items, and the ellipsis ImGui draws
-// where text is clipped.
-const ImWchar kAlwaysShown[] = {0x0020, 0x007E, 0x00A7, 0x00A7, 0x2022, 0x2022, 0x2026, 0x2026, 0};
+// the middle dot, bullet, check mark and ballot x the activity widgets and
+// lesson list items show, and the ellipsis ImGui draws where text is clipped.
+const ImWchar kAlwaysShown[] = {0x0020, 0x007E, 0x00A7, 0x00A7, 0x00B7, 0x00B7, 0x2022, 0x2022,
+                                0x2026, 0x2026, 0x2713, 0x2713, 0x2717, 0x2717, 0};
 // The fonts of text fields, in addition: Latin-1 (accented letters).
 const ImWchar kTyped[] = {0x00A0, 0x00FF, 0};
 

@@ -1,12 +1,12 @@
 #include "ui/shell.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 
 #include "ui/keys.h"
 #include "ui/widgets.h"
+#include "ui/widgets/drag_scroll.h"
 
 namespace portlab::ui {
 
@@ -36,7 +36,8 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 void Shell::init(const ViewContext& ctx) {
   ctx_ = ctx;
   home_.init(ctx);
-  lesson_.init(ctx);
+  // The lesson draws a step's lab with the very views of the lab screens.
+  lesson_.init(ctx, LabViews{&bind_lab_, &ephemeral_lab_, &nat_lab_, &explorer_});
   explorer_.init(ctx);
   bind_lab_.init(ctx);
   ephemeral_lab_.init(ctx);
@@ -110,8 +111,11 @@ bool Shell::draw_screen() {
   // The screen scrolls on its own. On wide displays its content keeps a
   // readable width, centred by widening the side padding, so the scrollbar
   // still sits at the window's edge.
-  const float max_width = ImGui::GetFontSize() * 64.0f;
+  // A lesson step with its lab beside the text takes the whole width.
   const float avail = ImGui::GetContentRegionAvail().x;
+  const bool lesson_with_lab =
+      ctx_.navigator->current().screen == nav::Screen::Lesson && lesson_.wants_width(avail);
+  const float max_width = ImGui::GetFontSize() * (lesson_with_lab ? 100.0f : 64.0f);
   const float padding = ImGui::GetStyle().WindowPadding.x;
   const float side = std::max(padding, (avail - max_width) * 0.5f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, padding));
@@ -132,17 +136,8 @@ bool Shell::draw_screen() {
     case nav::Screen::Settings: settings_view_.draw(); shown = &settings_view_; break;
     case nav::Screen::About: about_.draw(); shown = &about_; break;
   }
-  // Touch screens scroll by dragging the page itself: a drag that starts
-  // on no control pans the screen (a drag on a slider still moves it).
-  // (Pressing on a window's background makes the window's own move handle
-  // the active item, even for windows that cannot move.)
-  const ImGuiIO& io = ImGui::GetIO();
-  const ImGuiContext& g = *ImGui::GetCurrentContext();
-  const bool on_background = g.ActiveId == 0 || (g.ActiveIdWindow && g.ActiveId == g.ActiveIdWindow->MoveId);
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-      on_background &&
-      ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) && io.MouseDelta.y != 0.0f)
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+  // Touch screens scroll by dragging the page itself.
+  scroll_by_background_drag();
   ImGui::EndChild();
   wake_after_ms_ = shown ? shown->wake_after_ms() : -1;
   return shown && shown->animating();

@@ -2,6 +2,8 @@
 // fonts. Views hold no rules: they read the model and call its commands.
 #pragma once
 
+#include <string>
+
 #include "core/model/model.h"
 #include "core/nav/navigator.h"
 #include "core/settings/settings.h"
@@ -21,6 +23,9 @@ struct ViewContext {
   FileExchange* files = nullptr;
   // A real bind() on loopback: native builds only (null on the web).
   RealBind* real_bind = nullptr;
+  // The page's address without its fragment ("https://host/portlab/"), so
+  // a link to share is whole; "" natively, where links are fragments.
+  std::string page_address{};
 };
 
 }  // namespace portlab::ui

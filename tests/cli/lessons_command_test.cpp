@@ -1,8 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "cli_runner.h"
+#include "temp_dir.h"
 
 using portlab::testing::run_cli;
 
@@ -86,4 +90,107 @@ TEST_CASE("lessons check: presets run through the engines; what they refuse is r
   CHECK(found[3] == "28: scenario " + kData +
                         "presets/scenarios/broken.json: $.events[0].send.from: endpoint "
                         "'192.168.1.10' has no port; write address:port like 192.168.1.10:5000");
+}
+
+namespace {
+
+// A lesson with three activities: two whose solutions work, one whose
+// solution cannot reach its goal (line 37), and a NAT scenario beside it.
+const char* const kActivities = R"(---
+id: acts
+title: Activities
+---
+
+## One
+Text.
+
+```sim
+lab: bind
+os: linux
+uid: 1000
+id: low-port
+goal: bind ok port=80 uid=1000
+solution: sysctl net.ipv4.ip_unprivileged_port_start=80
+solution: bind 80
+```
+
+## Two
+Text.
+
+```sim
+lab: nat
+scenario: scenarios/inbound-blocked.json
+id: stranger
+predict: delivered
+ask: Does the stranger's packet arrive?
+choices: yes, no
+run: step 2
+```
+
+```sim
+lab: bind
+os: linux
+uid: 1000
+id: stuck
+goal: bind ok port=80
+solution: bind 80
+```
+)";
+
+std::string read_repo_file(const std::string& path) {
+  std::ifstream in(std::string(PORTLAB_SOURCE_DIR) + "/" + path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("lessons check: activities are replayed on fresh labs; --json lists them and counts the proven") {
+  TempDir dir("activities");
+  dir.write("01-acts.md", kActivities);
+  std::filesystem::create_directories(dir.path / "scenarios");
+  dir.write("scenarios/inbound-blocked.json", read_repo_file("lessons/scenarios/inbound-blocked.json"));
+  const auto r = run_cli({"lessons", "check", dir.path.string(), "--json"});
+  CHECK(r.status == 1);
+  const auto j = r.json();
+  CHECK(j.find("proven")->as_number() == 2);
+  const auto& list = j.find("activities")->as_array();
+  REQUIRE(list.size() == 3);
+  CHECK(list[0].find("lesson")->as_string() == "acts");
+  CHECK(list[0].find("id")->as_string() == "low-port");
+  CHECK(list[0].find("step")->as_number() == 1);
+  CHECK(list[0].find("lab")->as_string() == "bind");
+  CHECK(list[0].find("line")->as_number() == 9);
+  REQUIRE(list[0].find("goals")->size() == 1);
+  CHECK(list[0].find("goals")->as_array()[0].as_string() == "bind ok port=80 uid=1000");
+  CHECK(list[0].find("prediction")->is_null());
+  CHECK(list[0].find("proven")->as_bool());
+  CHECK(list[1].find("id")->as_string() == "stranger");
+  CHECK(list[1].find("step")->as_number() == 2);
+  CHECK(list[1].find("goals")->size() == 0);
+  CHECK(list[1].find("prediction")->as_string() == "delivered");
+  CHECK(list[1].find("proven")->as_bool());
+  CHECK(list[2].find("id")->as_string() == "stuck");
+  CHECK_FALSE(list[2].find("proven")->as_bool());
+  // The unproven goal is an error at its line, with the engine's reason.
+  std::vector<std::string> at_37;
+  for (const auto& e : j.find("errors")->as_array())
+    if (e.find("line")->as_number() == 37) at_37.push_back(e.find("message")->as_string());
+  REQUIRE(at_37.size() == 1);
+  CHECK(at_37[0].rfind("the solution does not reach this goal: ", 0) == 0);
+  CHECK(at_37[0].find("EACCES") != std::string::npos);
+
+  const auto text = run_cli({"lessons", "check", dir.path.string()});
+  CHECK(text.out.find((dir.path / "01-acts.md").string() + ":37: the solution does not reach this goal: ") !=
+        std::string::npos);
+  CHECK(text.out.find("\n3 activities, 2 proven\n") != std::string::npos);
+}
+
+TEST_CASE("lessons check: the shipped course's activities are all proven") {
+  const auto r = run_cli({"lessons", "check", std::string(PORTLAB_SOURCE_DIR) + "/lessons", "--json"});
+  const auto j = r.json();
+  const auto& list = j.find("activities")->as_array();
+  CHECK(!list.empty());
+  CHECK(j.find("proven")->as_number() == static_cast<double>(list.size()));
 }

@@ -19,6 +19,7 @@ Progress sample() {
   p.lessons["port-ranges"].current_step = 4;
   p.lessons["port-ranges"].completed_steps = {0, 1, 2, 3};
   p.lessons["port-ranges"].checkpoint_passed = true;
+  p.lessons["port-ranges"].activities_met = {{"classify-1024", kStart + kDay}, {"odd/id#1", kStart + 2 * kDay}};
   p.lessons["nat"].current_step = 1;
   progress::ExamRecord exam;
   exam.started_ms = kStart + kDay;
@@ -80,7 +81,7 @@ TEST_CASE("progress JSON: a wrong type is refused with the JSON path of the valu
       "last_answered_ms":0}})")) == "$.questions[\"q1\"].box: expected a number, found a string");
   CHECK(error_of(with("exams", "{}")) == "$.exams: expected an array, found an object");
   CHECK(error_of(with("lessons", R"({"l":{"current_step":0,"completed_steps":[0],
-      "checkpoint_passed":"yes"}})")) == "$.lessons[\"l\"].checkpoint_passed: expected true or "
+      "checkpoint_passed":"yes","activities_met":{}}})")) == "$.lessons[\"l\"].checkpoint_passed: expected true or "
                                           "false, found a string");
   CHECK(error_of("[]") == "$: expected an object, found an array");
 }
@@ -94,7 +95,7 @@ TEST_CASE("progress JSON: impossible values are refused, not repaired") {
   CHECK(error_of(with("questions", R"({"q":{"box":2,"due_ms":-5,"attempts":1,"correct":1,
       "last_answered_ms":0}})")).find("$.questions[\"q\"].due_ms: number -5 is out of range") == 0);
   CHECK(error_of(with("lessons", R"({"l":{"current_step":0,"completed_steps":[1,1],
-      "checkpoint_passed":false}})")) == "$.lessons[\"l\"].completed_steps[1]: step listed twice");
+      "checkpoint_passed":false,"activities_met":{}}})")) == "$.lessons[\"l\"].completed_steps[1]: step listed twice");
   CHECK(error_of(with("exams", R"([{"started_ms":5,"finished_ms":9,"time_limit_ms":9,
       "timed_out":false,"selection":"x","by_topic":{"dns":{"right":1,"total":1}}}])")) ==
         "$.exams[0].by_topic.dns: unknown topic \"dns\"");

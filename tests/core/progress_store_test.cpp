@@ -36,7 +36,7 @@ TEST_CASE("progress store: save then load through a MemoryStore gives the same p
   Progress p = some_progress();
   REQUIRE(store.save(p));
   CHECK(contains(memory.documents.at("progress"), "\"format\":\"portlab-progress\""));
-  CHECK(contains(memory.documents.at("progress"), "\"version\":1"));
+  CHECK(contains(memory.documents.at("progress"), "\"version\":2"));
 
   ProgressStore again(memory);
   progress::LoadedProgress loaded = again.load(kStart + kDay);
@@ -102,12 +102,12 @@ TEST_CASE("progress store: a save from a newer PortLab is kept as progress.newer
           "never overwritten") {
   storage::MemoryStore memory;
   const std::string newer =
-      R"({"format":"portlab-progress","version":2,"data":{"decks":["a new shape"]}})";
+      R"({"format":"portlab-progress","version":3,"data":{"decks":["a new shape"]}})";
   memory.documents["progress"] = newer;
   ProgressStore store(memory);
   progress::LoadedProgress loaded = store.load(kStart);
   CHECK_FALSE(loaded.stored);
-  CHECK(contains(loaded.notice, "written by a newer PortLab (format 2"));
+  CHECK(contains(loaded.notice, "written by a newer PortLab (format 3"));
   CHECK(contains(loaded.notice, "kept as \"progress.newer\""));
   CHECK(memory.documents.at("progress.newer") == newer);
   CHECK(memory.documents.count("progress.damaged") == 0);
@@ -186,7 +186,7 @@ TEST_CASE("progress import: malformed JSON, wrong types or a wrong format change
       {R"({"format":"portlab-progress","version":"1","data":{}})",
        "This file has an invalid version. Nothing was changed."},
       {R"({"format":"portlab-progress","version":3,"data":{}})",
-       "This file was written by a newer PortLab (format 3; this PortLab reads up to 1). Nothing "
+       "This file was written by a newer PortLab (format 3; this PortLab reads up to 2). Nothing "
        "was changed."},
       {R"({"format":"portlab-progress","version":1,"data":{"created_ms":0,"updated_ms":0,
           "questions":[],"lessons":{},"exams":[]}})",

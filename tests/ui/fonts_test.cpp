@@ -177,8 +177,8 @@ TEST_CASE("fonts: each font holds ASCII and the content's characters; the fonts 
   CHECK_FALSE(has(h.fonts.title, 0xE9));
   CHECK(has(h.fonts.title, 0xA7));  // §, which the NAT engine's messages use
   CHECK(has(h.fonts.body, 0x2022));  // •, the marker of lesson list items
-  CHECK(h.fonts.glyphs.count(false) == 95 + 3 + 4);
-  CHECK(h.fonts.glyphs.count(true) == 95 + 96 + 2 + 4);
+  CHECK(h.fonts.glyphs.count(false) == 95 + 6 + 4);
+  CHECK(h.fonts.glyphs.count(true) == 95 + 96 + 4 + 4);
 }
 
 TEST_CASE("fonts: the characters of a teacher's own files get glyphs, from broken files too") {

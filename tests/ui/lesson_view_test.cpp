@@ -5,6 +5,7 @@
 
 #include "core/model/course_summary.h"
 #include "ui/keys.h"
+#include "ui/views/lab_views.h"
 #include "ui/views/lesson_view.h"
 #include "view_harness.h"
 
@@ -12,15 +13,47 @@ using namespace portlab;
 
 namespace {
 
-struct LessonFixture : test::ViewFixture<ui::LessonView> {
-  explicit LessonFixture(const char* fragment, float width = 1280, float height = 2400)
-      : test::ViewFixture<ui::LessonView>(width, height) {
+// A lesson view lent the lab views, as the shell lends its own.
+struct LessonFixture {
+  test::ViewHarness h;
+  ui::BindLabView bind;
+  ui::EphemeralLabView ephemeral;
+  ui::NatLabView nat;
+  ui::ExplorerView explorer;
+  ui::LessonView view;
+  test::ViewHarness::DrawFn draw = test::ViewHarness::in_window([this] { view.draw(); });
+
+  explicit LessonFixture(const char* fragment, float width = 1280, float height = 2400) : h(width, height) {
     h.load_shipped_content();
+    bind.init(h.context());
+    ephemeral.init(h.context());
+    nat.init(h.context());
+    explorer.init(h.context());
+    view.init(h.context(), ui::LabViews{&bind, &ephemeral, &nat, &explorer});
     h.navigator.set_route_check([this](nav::Route& r) { return h.model.check_route(r); });
     h.navigator.open_fragment(fragment);
-    h.frames(2, draw);
+    h.frames(3, draw);
   }
+  ~LessonFixture() {
+    view.discard();
+    bind.discard();
+    ephemeral.discard();
+  }
+  bool click(const std::string& label) { return h.click(label, draw); }
   std::string where() { return nav::to_fragment(h.navigator.current()); }
+  // Scrolls the view's window with the mouse wheel until `label` is on
+  // screen (a clipped widget reports no label); false if it never is.
+  bool scroll_to(const std::string& label) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 60 && !h.find(label); ++i) {
+      io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
+      io.MouseWheel = -3.0f;
+      h.frame(draw);
+    }
+    io.MouseWheel = 0;
+    h.frame(draw);
+    return h.find(label) != nullptr;
+  }
 };
 
 }  // namespace
@@ -42,11 +75,17 @@ TEST_CASE("lesson view: Next and the Right arrow turn the steps, finish them, an
   CHECK(f.h.model.progress.lessons.at("port-ranges").completed_steps.count(1) == 1);
 }
 
-TEST_CASE("lesson view: a simulation step opens its lab with the step's preset") {
+TEST_CASE("lesson view: a simulation step shows its lab in the step; Open the full lab goes to the same lab") {
   LessonFixture f("#/lesson/port-ranges/2");
-  REQUIRE(f.click("Open the Port Explorer"));
-  CHECK(f.where() == "#/explorer/443");
   CHECK(f.h.navigator.notice().empty());
+  // The Explorer is drawn in the step, on the block's port.
+  REQUIRE(f.explorer.shown() != nullptr);
+  CHECK(f.explorer.shown()->port == 443);
+  REQUIRE(f.click("Next port"));
+  CHECK(f.where() == "#/lesson/port-ranges/2");  // the port moves in place
+  CHECK(f.explorer.shown()->port == 444);
+  REQUIRE(f.click("Open the full lab"));
+  CHECK(f.where() == "#/explorer/444");
 }
 
 TEST_CASE("lesson view: the checkpoint is answered in place, with feedback, and a pass is recorded") {
@@ -98,4 +137,178 @@ TEST_CASE("lesson view: a table has its full width in the first frame of its ste
   REQUIRE(shown->ColumnsCount == 2);
   // Before, each column was about 20 px wide in that frame, one word a line.
   for (int c = 0; c < shown->ColumnsCount; ++c) CHECK(shown->Columns[c].WidthGiven > 200.0f);
+}
+
+// --- the lab inside the step
+
+namespace {
+
+const ui::ProbedItem* divider(const LessonFixture& f) { return f.h.find("Resize the text and the lab"); }
+
+bool nav_rests_on(const ui::ProbedItem& item) { return ImGui::GetCurrentContext()->NavId == item.id; }
+
+}  // namespace
+
+TEST_CASE("lesson view: on a wide window the step's text is on the left and its live lab on the right") {
+  LessonFixture f("#/lesson/privileged-binding/2", 1280, 800);
+  CHECK(f.view.split());
+  CHECK(f.h.navigator.notice().empty());
+  const ui::ProbedItem* bar = divider(f);
+  REQUIRE(bar != nullptr);
+  // The Bind Lab's own widgets, right of the divider, with the block's preset.
+  const ui::ProbedItem* linux = f.h.find("Linux");
+  const ui::ProbedItem* open = f.h.find("Open the full lab");
+  REQUIRE(linux != nullptr);
+  REQUIRE(open != nullptr);
+  CHECK(linux->min.x > bar->max.x);
+  CHECK(open->min.x > bar->max.x);
+  CHECK(f.h.model.bind.uid() == 1000);
+  CHECK(f.h.model.bind.request().port == 80);
+  // The text's pointer to the lab is left of it; the footer spans both, below.
+  const ui::ProbedItem* next = f.h.find("Next: Moving the line >");
+  REQUIRE(next != nullptr);
+  CHECK(next->min.y >= bar->max.y);
+  CHECK(next->min.x < bar->min.x);
+  // The old card that only linked to the lab is gone.
+  CHECK(f.h.find("Open the Bind Lab") == nullptr);
+}
+
+TEST_CASE("lesson view: on a phone the lab stands in the text where the block is, and works there") {
+  LessonFixture f("#/lesson/privileged-binding/2", 390, 844);
+  CHECK_FALSE(f.view.split());
+  CHECK(divider(f) == nullptr);
+  REQUIRE(f.scroll_to("Try bind"));
+  const ui::ProbedItem* button = f.h.find("Try bind");
+  REQUIRE(button != nullptr);
+  // Nothing of the lab runs past the right edge.
+  for (const std::string& label : f.h.labels()) {
+    CAPTURE(label);
+    CHECK(f.h.find(label)->max.x <= 390.0f + 0.5f);
+  }
+  REQUIRE(f.click("Try bind"));
+  REQUIRE(f.h.model.bind.history().size() == 1);
+  CHECK(std::string(f.h.model.bind.history().back().decision.error) == "EACCES");
+  CHECK(f.where() == "#/lesson/privileged-binding/2");
+  f.h.frame(f.draw);
+  CHECK(f.bind.result_line() == "Refused: EACCES");
+}
+
+TEST_CASE("lesson view: dragging the divider gives the text more room, and the share is kept") {
+  LessonFixture f("#/lesson/privileged-binding/2", 1280, 800);
+  const float before = f.view.split_ratio();
+  const ui::ProbedItem* bar = divider(f);
+  REQUIRE(bar != nullptr);
+  const float lab_left = f.h.find("Linux")->min.x;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2((bar->min.x + bar->max.x) * 0.5f, bar->min.y + 40);
+  f.h.frame(f.draw);
+  io.MouseDown[0] = true;
+  f.h.frame(f.draw);
+  for (int i = 0; i < 6; ++i) {
+    io.MousePos.x += 20;
+    f.h.frame(f.draw);
+  }
+  io.MouseDown[0] = false;
+  f.h.frames(2, f.draw);
+  CHECK(f.view.split_ratio() > before + 0.07f);  // 120 px of about 1240
+  CHECK(f.h.find("Linux")->min.x > lab_left + 100);
+  // Another step with a lab keeps the learner's share.
+  const float chosen = f.view.split_ratio();
+  REQUIRE(f.click("Next: Moving the line >"));
+  f.h.frames(2, f.draw);
+  CHECK(f.view.split());
+  CHECK(f.view.split_ratio() == doctest::Approx(chosen));
+}
+
+TEST_CASE("lesson view: the keyboard reaches the divider with Tab; then Left and Right move it, not the step") {
+  LessonFixture f("#/lesson/privileged-binding/2", 1280, 800);
+  const ui::ProbedItem* bar = nullptr;
+  for (int i = 0; i < 10 && !(bar && nav_rests_on(*bar)); ++i) {
+    f.h.press_key(ui::keys::kTab, f.draw);
+    bar = divider(f);
+  }
+  REQUIRE(bar != nullptr);
+  REQUIRE(nav_rests_on(*bar));
+  const float before = f.view.split_ratio();
+  f.h.press_key(ui::keys::kRight, f.draw);
+  f.h.press_key(ui::keys::kRight, f.draw);
+  CHECK(f.view.split_ratio() > before + 0.05f);
+  CHECK(f.where() == "#/lesson/privileged-binding/2");
+  bar = divider(f);
+  REQUIRE(bar != nullptr);
+  CHECK(nav_rests_on(*bar));  // the arrows did not move the focus away
+  f.h.press_key(ui::keys::kLeft, f.draw);
+  CHECK(f.view.split_ratio() < before + 0.07f);
+  CHECK(f.where() == "#/lesson/privileged-binding/2");
+  // A click elsewhere gives the arrows back to the steps.
+  REQUIRE(f.click("Linux"));
+  f.h.press_key(ui::keys::kRight, f.draw);
+  CHECK(f.where() == "#/lesson/privileged-binding/3");
+}
+
+TEST_CASE("lesson view: coming back to the same step keeps the lab as the learner left it") {
+  LessonFixture f("#/lesson/privileged-binding/2");
+  REQUIRE(f.click("root (uid 0)"));
+  REQUIRE(f.click("Try bind"));
+  REQUIRE(f.h.model.bind.uid() == 0);
+  // The lesson leaves the screen (the full lab, another page) and returns:
+  // the block is set up again, which keeps what the learner did.
+  f.h.frames(2, test::ViewHarness::in_window([] {}));
+  f.h.frames(2, f.draw);
+  CHECK(f.h.model.bind.uid() == 0);
+  CHECK(f.h.model.bind.history().size() == 1);
+  // Another step's block, then this one again: set up afresh from the preset.
+  REQUIRE(f.click("Next: Moving the line >"));
+  f.h.frames(2, f.draw);
+  CHECK(f.h.model.bind.request().port == 443);
+  REQUIRE(f.click("< Previous"));
+  f.h.frames(2, f.draw);
+  CHECK(f.h.model.bind.uid() == 1000);
+  CHECK(f.h.model.bind.request().port == 80);
+}
+
+TEST_CASE("lesson view: a step with two setups puts the first in the lab and offers the other") {
+  LessonFixture f("#/lesson/nat-and-port-forwarding/6");
+  const std::string first = f.h.model.nat().title();
+  REQUIRE(f.h.find("Use this setup in the lab") != nullptr);
+  REQUIRE(f.click("Use this setup in the lab"));
+  f.h.frames(2, f.draw);
+  CHECK(f.h.model.nat().title() != first);
+  // The first block now offers itself instead.
+  CHECK(f.h.find("Use this setup in the lab") != nullptr);
+}
+
+TEST_CASE("lesson view: a packet moving in the step's NAT Lab keeps the frames coming; idle, none") {
+  LessonFixture f("#/lesson/nat-and-port-forwarding/6");
+  f.h.frames(2, f.draw);
+  CHECK_FALSE(f.view.animating());
+  REQUIRE(f.click("Step"));
+  CHECK(f.h.model.nat().step() == 1);
+  f.h.frame(f.draw);
+  CHECK(f.view.animating());
+}
+
+TEST_CASE("lesson view: each pane scrolls on its own, also by dragging its background as on a touch screen") {
+  LessonFixture f("#/lesson/privileged-binding/2", 1280, 800);
+  const ui::ProbedItem* bar = divider(f);
+  REQUIRE(bar != nullptr);
+  const float linux_y = f.h.find("Linux")->min.y;
+  const float next_y = f.h.find("Next: Moving the line >")->min.y;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(1200, bar->min.y + 320);  // the lab pane, right of its controls
+  f.h.frame(f.draw);
+  io.MouseDown[0] = true;
+  f.h.frame(f.draw);
+  for (int i = 0; i < 5; ++i) {
+    io.MousePos.y -= 20;
+    f.h.frame(f.draw);
+  }
+  io.MouseDown[0] = false;
+  f.h.frames(2, f.draw);
+  const ui::ProbedItem* linux = f.h.find("Linux");
+  CHECK((linux == nullptr || linux->min.y < linux_y - 50));  // scrolled up, maybe out of sight
+  CHECK(f.h.model.bind.history().empty());                   // nothing was clicked
+  // The footer and the text pane stayed where they were.
+  REQUIRE(f.h.find("Next: Moving the line >") != nullptr);
+  CHECK(f.h.find("Next: Moving the line >")->min.y == next_y);
 }

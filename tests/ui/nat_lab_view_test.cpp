@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ui/views/nat_lab_view.h"
+#include "ui/widgets/nat_drawing.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -110,4 +111,172 @@ TEST_CASE("NAT Lab view: on a phone everything fits the width and the drawing co
   const ui::ProbedItem* add = f.h.find("Add rule");
   REQUIRE(add);
   CHECK(add->min.y > step->max.y);
+}
+
+// ---- The drawing: glyphs, envelopes and the rewrite they show.
+
+namespace {
+
+namespace nd = ui::nat_drawing;
+
+const labs::NatNode& node_named(const labs::NatLab& lab, const std::string& name) {
+  for (const labs::NatNode& n : lab.nodes())
+    if (n.name == name || n.id == name) return n;
+  FAIL("no node " << name);
+  return lab.nodes().front();
+}
+
+}  // namespace
+
+TEST_CASE("NAT drawing: each box gets the glyph its kind and name suggest") {
+  labs::NatLab lab;
+  REQUIRE(lab.open_link("game-server") == "");
+  CHECK(nd::device_for(node_named(lab, "laptop")) == nd::Device::Laptop);
+  CHECK(nd::device_for(node_named(lab, "game-server")) == nd::Device::Server);
+  CHECK(nd::device_for(node_named(lab, "router")) == nd::Device::Router);
+  // An internet host named for a person is their computer, not a server.
+  CHECK(nd::device_for(node_named(lab, "friend")) == nd::Device::Laptop);
+  CHECK(nd::device_for({"192.168.1.11", "tablet", "192.168.1.11", labs::NatNode::Kind::LanHost}) ==
+        nd::Device::Phone);
+  CHECK(nd::device_for({"198.51.100.9", "", "198.51.100.9", labs::NatNode::Kind::InternetHost}) ==
+        nd::Device::Server);
+  CHECK(nd::device_for({"cgn", "carrier NAT", "198.51.100.1", labs::NatNode::Kind::Cgn}) == nd::Device::Cgn);
+}
+
+TEST_CASE("NAT drawing: the envelope that arrives strikes the source the router rewrote") {
+  labs::NatLab lab;
+  REQUIRE(lab.open_link("game-server") == "");
+  REQUIRE(lab.step_forward());
+  const auto& packets = lab.records().back().packets;
+  REQUIRE(packets.size() == 2);  // the laptop's SYN and the answer
+  const labs::NatPacket& out = packets[0];
+  REQUIRE(out.action == nat::Action::Translated);
+
+  const nd::Envelope sent = nd::sent_envelope(out);
+  CHECK(sent.from.value == net::to_string(out.before.src));
+  CHECK_FALSE(sent.from.rewritten());
+  CHECK_FALSE(sent.to.rewritten());
+  CHECK(sent.kind == "TCP SYN");
+
+  const nd::Envelope got = nd::arrived_envelope(out);
+  CHECK(got.from.replaced.rfind("192.168.1.10:", 0) == 0);  // struck through
+  CHECK(got.from.value.rfind("203.0.113.1:", 0) == 0);      // beside it
+  CHECK_FALSE(got.to.rewritten());
+  CHECK(got.caption == "received");
+  CHECK(nd::rewriter(out) == "router");
+
+  // The answer comes back to the public address; the router rewrites its destination.
+  const nd::Envelope answer = nd::arrived_envelope(packets[1]);
+  CHECK(answer.reply);
+  CHECK(answer.to.replaced == got.from.value);
+  CHECK(answer.to.value == got.from.replaced);
+  CHECK_FALSE(answer.from.rewritten());
+
+  // On its way, the envelope changes only once it has passed the router.
+  const nd::Envelope before_router = nd::travelling_envelope(out, [](const std::string&) { return false; });
+  CHECK_FALSE(before_router.from.rewritten());
+  const nd::Envelope past_router =
+      nd::travelling_envelope(out, [](const std::string& box) { return box == "router"; });
+  CHECK(past_router.from.replaced == got.from.replaced);
+  CHECK(past_router.from.value == got.from.value);
+}
+
+TEST_CASE("NAT drawing: a dropped packet says where it stopped and rewrites nothing") {
+  labs::NatLab lab;
+  REQUIRE(lab.open_link("game-server") == "");
+  REQUIRE(lab.step_forward());
+  REQUIRE(lab.step_forward());  // the friend knocks on 203.0.113.1:25565 with no forward
+  const labs::NatPacket& in = lab.records().back().packets.front();
+  REQUIRE(in.action == nat::Action::Dropped);
+  CHECK(nd::stop_place(in) == "the router");
+  const nd::Envelope e = nd::arrived_envelope(in);
+  CHECK(e.dropped);
+  CHECK(e.caption == "dropped at the router");
+  CHECK_FALSE(e.from.rewritten());
+  CHECK_FALSE(e.to.rewritten());
+  CHECK(nd::rewrites(in).empty());
+}
+
+TEST_CASE("NAT drawing: behind a carrier NAT the envelope shows each translation in turn") {
+  test::ViewHarness h;
+  h.load_shipped_content();
+  labs::NatLab& lab = h.model.nat();
+  REQUIRE(lab.open_scenario("cgn-nat444") == "");
+  REQUIRE(lab.step_forward());
+  const labs::NatPacket& out = lab.records().back().packets.front();
+  REQUIRE(out.action == nat::Action::Translated);
+  const std::vector<nd::Rewrite> rw = nd::rewrites(out);
+  REQUIRE(rw.size() == 2);
+  CHECK(rw[0].box == "router");
+  CHECK(rw[1].box == "cgn");
+  CHECK(rw[0].to == rw[1].from);  // the shared address between the two NATs
+  const std::string inside = net::to_string(out.before.src);
+  // Between the router and the carrier NAT: the shared (100.64/10) address.
+  const nd::Envelope middle =
+      nd::travelling_envelope(out, [](const std::string& box) { return box == "router"; });
+  CHECK(middle.from.replaced == inside);
+  CHECK(middle.from.value == rw[0].to);
+  CHECK(middle.from.value.rfind("100.64.", 0) == 0);
+  // Past both, what the website receives.
+  const nd::Envelope past = nd::travelling_envelope(out, [](const std::string&) { return true; });
+  CHECK(past.from.replaced == inside);
+  CHECK(past.from.value == net::to_string(out.after.src));
+}
+
+TEST_CASE("NAT drawing: a packet built by hand, with no trace, still shows its rewrite") {
+  labs::NatPacket p;
+  p.before = {net::Transport::Udp, {net::Ipv4{0xC0A8010Au}, 51000}, {net::Ipv4{0xC6336432u}, 9000}, 0};
+  p.after = p.before;
+  p.after.src = {net::Ipv4{0xCB007101u}, 51000};
+  p.action = nat::Action::Translated;
+  p.path = {"192.168.1.10", "router", "198.51.100.50"};
+  const nd::Envelope e = nd::arrived_envelope(p);
+  CHECK(e.kind == "UDP");
+  CHECK(e.from.replaced == "192.168.1.10:51000");
+  CHECK(e.from.value == "203.0.113.1:51000");
+  const std::vector<nd::Rewrite> rw = nd::rewrites(p);
+  REQUIRE(rw.size() == 1);
+  CHECK(rw[0].box == "router");
+  CHECK(rw[0].source);
+}
+
+TEST_CASE("NAT Lab view: with reduced motion every step of every challenge is drawn without animating") {
+  Fixture f;
+  f.h.settings.reduced_motion = true;
+  for (const std::string& id : labs::NatLab::challenge_ids()) {
+    REQUIRE(f.h.model.nat().open_link(id) == "");
+    f.h.frame(f.draw);
+    while (f.h.model.nat().step() < f.h.model.nat().event_count()) {
+      REQUIRE(f.click("Step"));
+      INFO(id << " step " << f.h.model.nat().step());
+      CHECK(f.h.model.nat().progress() == 1.0);
+      CHECK_FALSE(f.view.animating());
+      f.h.frame(f.draw);
+      CHECK_FALSE(f.view.animating());  // and it stays idle: no frames are asked for
+    }
+  }
+}
+
+TEST_CASE("NAT Lab view: packets in flight are drawn at every point of every scenario, wide and narrow") {
+  for (float width : {1280.0f, 390.0f}) {
+    Fixture f(width, 1600);
+    f.h.load_shipped_content();
+    labs::NatLab& lab = f.h.model.nat();
+    for (const std::string& name : lab.scenario_names()) {
+      REQUIRE(lab.open_scenario(name) == "");
+      while (lab.step_forward()) {
+        INFO(name << " step " << lab.step() << " width " << width);
+        // Frames through the whole step at four times the speed: every
+        // packet is drawn before, at and past the NAT boxes.
+        lab.set_speed(4.0);
+        for (int i = 0; i < 25 && lab.progress() < 1.0; ++i) {
+          f.h.frame(f.draw);
+          CHECK((f.view.animating() || lab.progress() >= 1.0));
+        }
+        lab.finish_animation();
+        f.h.frame(f.draw);
+        CHECK_FALSE(f.view.animating());
+      }
+    }
+  }
 }

@@ -126,3 +126,50 @@ TEST_CASE("shell: dragging the page where there is no control scrolls it, as on 
   CHECK(scroll_y() > 100.0f);
   CHECK(f.h.navigator.current().screen == nav::Screen::Home);  // nothing was clicked
 }
+
+TEST_CASE("shell: a lesson step draws the Bind Lab screen's own lab, and Open the full lab keeps its state") {
+  ShellFixture f;
+  f.h.set_display_size(1280, 2400);  // the whole lab on screen, no scrolling
+  f.h.navigator.set_route_check([&](nav::Route& r) { return f.h.model.check_route(r); });
+  f.h.navigator.open_fragment("#/lesson/privileged-binding/2");
+  f.h.frames(3, f.fn());
+  // The lab's widgets are among the frame's widgets (what the test hook's
+  // command({widgets: true}) lists).
+  REQUIRE(f.h.find("Try bind") != nullptr);
+  REQUIRE(f.h.find("Resize the text and the lab") != nullptr);
+  REQUIRE(f.h.click("root (uid 0)", f.fn()));
+  REQUIRE(f.h.click("Try bind", f.fn()));
+  REQUIRE(f.h.model.bind.history().size() == 1);
+  REQUIRE(f.h.click("Open the full lab", f.fn()));
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/bind");
+  f.h.frames(2, f.fn());
+  // The Bind Lab screen: the same attempt in its history, the learner's
+  // user, the preset not applied again.
+  CHECK(f.h.model.bind.history().size() == 1);
+  CHECK(f.h.model.bind.uid() == 0);
+  CHECK(f.h.find("Clear attempts") != nullptr);
+  CHECK(f.h.find("Resize the text and the lab") == nullptr);
+  // Back to the step: the lab is still as it was.
+  f.h.navigator.back();
+  f.h.frames(2, f.fn());
+  CHECK(nav::to_fragment(f.h.navigator.current()) == "#/lesson/privileged-binding/2");
+  CHECK(f.h.model.bind.uid() == 0);
+  CHECK(f.h.model.bind.history().size() == 1);
+}
+
+TEST_CASE("shell: a lesson step with a lab uses the window's width; one without keeps a reading column") {
+  ShellFixture f;
+  f.h.set_display_size(1600, 900);
+  f.h.navigator.set_route_check([&](nav::Route& r) { return f.h.model.check_route(r); });
+  f.h.navigator.open_fragment("#/lesson/privileged-binding/2");
+  f.h.frames(3, f.fn());
+  REQUIRE(f.h.find("Open the full lab") != nullptr);
+  const ui::ProbedItem* wide = f.h.find("< Course");
+  REQUIRE(wide != nullptr);
+  CHECK(wide->min.x < 60);
+  f.h.navigator.open_fragment("#/lesson/privileged-binding/1");  // text only
+  f.h.frames(3, f.fn());
+  const ui::ProbedItem* course = f.h.find("< Course");
+  REQUIRE(course != nullptr);
+  CHECK(course->min.x > (1600 - 64 * 17) * 0.5f - 20);  // centred reading column
+}

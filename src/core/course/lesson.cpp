@@ -107,6 +107,24 @@ const DirectiveSpec* find_spec(std::string_view name) {
   return nullptr;
 }
 
+// The activity keys (kActivityKeys) every lab's ```sim block accepts; their
+// values are checked against the lab by core/activity when the course's
+// activities are read, so only their shape is checked here.
+const KeySpec* find_activity_key(std::string_view key) {
+  static const std::vector<KeySpec> keys = [] {
+    std::vector<KeySpec> list;
+    for (const char* k : kActivityKeys) {
+      const std::string_view name = k;
+      const bool repeatable = name == "goal" || name == "hint" || name == "solution" || name == "run";
+      list.push_back({k, name == "id" ? ValueKind::Id : ValueKind::Text, repeatable});
+    }
+    return list;
+  }();
+  for (const KeySpec& k : keys)
+    if (key == k.key) return &k;
+  return nullptr;
+}
+
 // Returns "" when the value is acceptable, else what is wrong with it.
 std::string check_value(ValueKind kind, const std::string& value) {
   switch (kind) {
@@ -342,6 +360,7 @@ class Parser {
       const KeySpec* key = nullptr;
       for (const KeySpec& k : spec->keys)
         if (p.key == k.key) key = &k;
+      if (!key && language == "sim") key = find_activity_key(p.key);
       if (!key) {
         std::string known;
         for (const KeySpec& k : spec->keys) known += std::string(known.empty() ? "" : ", ") + k.key;

@@ -90,4 +90,9 @@ LessonParse parse_lesson(std::string_view file, std::string_view text);
 // The labs a ```sim block can open.
 inline constexpr const char* kLabs[] = {"port-explorer", "port-map", "bind", "ephemeral", "nat"};
 
+// The keys a ```sim block may carry on any lab to make it an activity
+// (core/activity/activity.h gives them their meaning; the course only lets
+// them through). `goal`, `hint`, `solution` and `run` may be repeated.
+inline constexpr const char* kActivityKeys[] = {"id", "goal", "hint", "solution", "predict", "ask", "choices", "run"};
+
 }  // namespace portlab::course

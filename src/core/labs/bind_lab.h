@@ -63,6 +63,9 @@ class BindLab {
 
   // Writes a setting by its real name; "" or the system's refusal.
   std::string set_sysctl(const std::string& name, const std::string& value);
+  // The NAME=VALUE writes since the OS was chosen, in order (a setup link
+  // replays them).
+  const std::vector<std::string>& sysctls() const { return sysctls_; }
 
   // ADDR:PORT/PROTO[:flags] as in lessons; "" or why it cannot exist.
   std::string add_existing(const std::string& text);

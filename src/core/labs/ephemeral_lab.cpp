@@ -44,6 +44,7 @@ std::string EphemeralLab::rebuild() {
   allocations_.clear();
   selected_allocation_ = 0;
   next_dest_ = 0;
+  journal_.clear();  // the host starts over: nothing to replay
   return "";
 }
 
@@ -92,8 +93,25 @@ void EphemeralLab::start_exhaustion_demo() {
 }
 
 void EphemeralLab::set_algorithm(std::optional<host::Rfc6056> algorithm) {
+  const bool changed = algorithm != algorithm_;
   algorithm_ = algorithm;
   host_.use_rfc6056(algorithm);
+  if (changed && !journal_.empty())
+    journal_add({JournalEntry::Kind::Algorithm, 0, false, algorithm ? algorithm_key(*algorithm) : "default"});
+}
+
+void EphemeralLab::set_mode(EphemeralMode mode) {
+  if (mode == mode_) return;
+  mode_ = mode;
+  if (!journal_.empty()) journal_add({JournalEntry::Kind::Mode, 0, false, to_string(mode)});
+}
+
+void EphemeralLab::select_destination(std::optional<size_t> index) {
+  if (index && *index >= dests_.size()) return;
+  if (index == selected_) return;
+  selected_ = index;
+  if (!journal_.empty())
+    journal_add({JournalEntry::Kind::Use, 0, false, index ? net::to_string(dests_[*index]) : "all"});
 }
 
 std::string EphemeralLab::add_destination(const std::string& text) {
@@ -103,11 +121,14 @@ std::string EphemeralLab::add_destination(const std::string& text) {
   for (const net::Endpoint& d : dests_)
     if (d == *e.value) return net::to_string(d) + " is already in the list";
   dests_.push_back(*e.value);
+  if (!journal_.empty()) journal_add({JournalEntry::Kind::AddDest, 0, false, net::to_string(*e.value)});
   return "";
 }
 
 void EphemeralLab::remove_destination(size_t index) {
   if (index >= dests_.size() || dests_.size() == 1) return;  // one server always remains
+  if (!journal_.empty())
+    journal_add({JournalEntry::Kind::RemoveDest, 0, false, net::to_string(dests_[index])});
   dests_.erase(dests_.begin() + static_cast<std::ptrdiff_t>(index));
   if (selected_ && *selected_ >= dests_.size()) selected_.reset();
 }
@@ -130,9 +151,13 @@ int EphemeralLab::open(int count) {
     if (ok) processes_.own(a.socket, kLearnerProgram);
     else host_.close(a.socket, false);  // a failed call leaves no socket behind
     allocations_.push_back(std::move(a));
-    if (!ok) break;
+    if (!ok) {
+      journal_add({JournalEntry::Kind::Open, done + 1, true, ""});
+      return done;
+    }
     ++done;
   }
+  if (done > 0) journal_add({JournalEntry::Kind::Open, done, false, ""});
   return done;
 }
 
@@ -149,9 +174,77 @@ void EphemeralLab::close_all() {
     processes_.release(a.socket);  // what stays in TIME_WAIT has no process
     host_.close(a.socket, true);
   }
+  journal_add({JournalEntry::Kind::CloseAll, 0, false, ""});
 }
 
-void EphemeralLab::advance(sim::Millis ms) { host_.advance(ms); }
+void EphemeralLab::advance(sim::Millis ms) {
+  if (ms <= 0) return;  // the clock never runs backwards
+  host_.advance(ms);
+  journal_add({JournalEntry::Kind::Wait, ms, false, ""});
+}
+
+void EphemeralLab::journal_add(JournalEntry entry) {
+  using Kind = JournalEntry::Kind;
+  if (journal_.empty()) {
+    journal_start_ = {mode_, algorithm_, dests_, selected_};
+    journal_.push_back(std::move(entry));
+    return;
+  }
+  JournalEntry& last = journal_.back();
+  if (last.kind == entry.kind) {
+    switch (entry.kind) {
+      case Kind::Open:
+        // open(a) then open(b) replay as open(a+b) only when the first did
+        // not stop at a failure (open stops there).
+        if (last.failed) break;
+        last.n += entry.n;
+        last.failed = entry.failed;
+        return;
+      case Kind::Wait: last.n += entry.n; return;
+      case Kind::CloseAll: return;  // the second finds nothing open
+      case Kind::Mode:
+      case Kind::Algorithm:
+      case Kind::Use: last.text = entry.text; return;  // only the last choice matters
+      case Kind::AddDest:
+      case Kind::RemoveDest: break;
+    }
+  }
+  journal_.push_back(std::move(entry));
+}
+
+EphemeralLab::JournalStart EphemeralLab::journal_start() const {
+  if (!journal_.empty()) return journal_start_;
+  return {mode_, algorithm_, dests_, selected_};
+}
+
+std::vector<std::string> EphemeralLab::journal() const {
+  using Kind = JournalEntry::Kind;
+  std::vector<std::string> lines;
+  for (const JournalEntry& e : journal_) {
+    switch (e.kind) {
+      case Kind::Open: lines.push_back("open " + std::to_string(e.n)); break;
+      case Kind::CloseAll: lines.push_back("close-all"); break;
+      case Kind::Wait: {
+        // Whole milliseconds as seconds with at most three decimals.
+        std::string text = std::to_string(e.n / 1000);
+        if (const long long ms = e.n % 1000) {
+          std::string frac = std::to_string(ms);
+          frac.insert(0, 3 - frac.size(), '0');
+          while (frac.back() == '0') frac.pop_back();
+          text += "." + frac;
+        }
+        lines.push_back("wait " + text);
+        break;
+      }
+      case Kind::Mode: lines.push_back("mode " + e.text); break;
+      case Kind::Algorithm: lines.push_back("algorithm " + e.text); break;
+      case Kind::Use: lines.push_back("use " + e.text); break;
+      case Kind::AddDest: lines.push_back("dest " + e.text); break;
+      case Kind::RemoveDest: lines.push_back("remove-dest " + e.text); break;
+    }
+  }
+  return lines;
+}
 
 int EphemeralLab::count(host::SocketState state) const {
   int n = 0;

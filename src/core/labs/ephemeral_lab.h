@@ -68,6 +68,10 @@ class EphemeralLab {
   uint64_t seed() const { return seed_; }
   EphemeralMode mode() const { return mode_; }
   std::optional<host::Rfc6056> algorithm() const { return algorithm_; }
+  // The range (LO-HI; "" for the OS's default) and the NAME=VALUE writes
+  // since the OS was chosen, as a preset's `range:` and `sysctl:` take them.
+  const std::string& range() const { return range_; }
+  const std::vector<std::string>& sysctls() const { return sysctls_; }
 
   // These start over: a fresh host, no allocations (the range and sysctls
   // are kept unless the OS changes, whose settings are its own).
@@ -82,7 +86,7 @@ class EphemeralLab {
   void start_exhaustion_demo();
 
   // Takes effect from the next call; the open sockets stay.
-  void set_mode(EphemeralMode mode) { mode_ = mode; }
+  void set_mode(EphemeralMode mode);
   // RFC 6056 algorithms choose connect() ports only.
   void set_algorithm(std::optional<host::Rfc6056> algorithm);
 
@@ -91,7 +95,7 @@ class EphemeralLab {
   std::string add_destination(const std::string& text);
   void remove_destination(size_t index);
   // Calls go to this destination, or round-robin over all when empty.
-  void select_destination(std::optional<size_t> index) { selected_ = index; }
+  void select_destination(std::optional<size_t> index);
   std::optional<size_t> selected_destination() const { return selected_; }
 
   // Makes up to `count` calls; stops at the first failure. Returns how many
@@ -120,8 +124,41 @@ class EphemeralLab {
   // compare_algorithms() for the current OS and seed, computed once.
   const std::vector<AlgorithmScore>& comparison();
 
+  // --- the journal: what the learner did since the host last started over
+  // (a configuration change or reset), so a setup link can replay it and
+  // reach the same sockets, clock and allocations.
+  // The settings that held when the first entry was made (before it, the
+  // current ones): mode, algorithm and servers may change in between, and
+  // those changes are entries themselves.
+  struct JournalStart {
+    EphemeralMode mode = EphemeralMode::Connect;
+    std::optional<host::Rfc6056> algorithm;
+    std::vector<net::Endpoint> dests;
+    std::optional<size_t> selected;
+  };
+  JournalStart journal_start() const;
+  // The entries as activity actions (activity.h): `open N`, `close-all`,
+  // `wait SECONDS` (up to 3 decimals: whole ms), `mode M`, `algorithm A`,
+  // `use ADDR:PORT|all`, `dest ADDR:PORT`, `remove-dest ADDR:PORT`.
+  // Consecutive opens and waits are merged, so a clock that ticks every
+  // frame adds no entries.
+  std::vector<std::string> journal() const;
+
  private:
   std::string rebuild();
+
+  struct JournalEntry {
+    enum class Kind : uint8_t { Open, CloseAll, Wait, Mode, Algorithm, Use, AddDest, RemoveDest };
+    Kind kind;
+    long long n = 0;      // calls for Open (made, the failed one included), ms for Wait
+    bool failed = false;  // Open: its last call failed, so the next open cannot join it
+    std::string text;     // the argument of the others
+  };
+  // Adds an entry, merging it into the last one where replaying both is
+  // the same as replaying one.
+  void journal_add(JournalEntry entry);
+  std::vector<JournalEntry> journal_;
+  JournalStart journal_start_;
 
   const ports::OsProfile* profile_;
   host::Host host_;

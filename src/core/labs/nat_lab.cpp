@@ -203,7 +203,10 @@ std::string NatLab::open_scenario(const std::string& name) {
   std::string problem;
   std::optional<Setup> s = parse_file(name, &problem);
   if (!s) return problem;
-  return load(std::move(*s));
+  std::string name_open = s->title;  // the file's stem
+  problem = load(std::move(*s));
+  if (problem.empty()) scenario_name_ = std::move(name_open);
+  return problem;
 }
 
 std::string NatLab::open_challenge(const std::string& id) {
@@ -245,6 +248,8 @@ std::string NatLab::load(Setup s) {
   rules_.clear();
   challenge_ = std::move(s.challenge);
   challenge_id_ = challenge_ ? challenge_->id : "";
+  scenario_name_.clear();
+  profile_changed_ = false;
   goal_event_ = s.goal_event;
   goal_target_ = s.goal_target;
   chosen_.clear();
@@ -319,6 +324,7 @@ std::string NatLab::set_profile(const std::string& key) {
   if (!p) return "There is no NAT behaviour called '" + key + "'; use one of " +
                  nat::profile_keys() + ".";
   profile_ = *p;
+  profile_changed_ = true;
   rebuild(step());
   return "";
 }
@@ -469,6 +475,27 @@ void NatLab::choose(const std::string& profile_key) {
   if (!nat::find_profile(profile_key)) return;
   chosen_ = profile_key;
   set_profile(profile_key);
+}
+
+NatPacket NatLab::probe_inbound(const net::Endpoint& from, uint16_t public_port,
+                                net::Transport proto) const {
+  Network net(scenario_.topology, profile_,
+              scenario_.cgn_profile ? &*scenario_.cgn_profile : nullptr, seed_);
+  for (const nat::ForwardRule& r : scenario_.forwards)
+    net.router().forwards().add(r, scenario_.topology.lan);
+  for (const nat::ForwardRule& r : rules_) net.router().forwards().add(r, scenario_.topology.lan);
+  std::vector<NatEventRecord> done;
+  for (size_t i = 0; i < records_.size() && i < events_.size(); ++i)
+    done.push_back(run_event(net, events_[i], done));
+  // Behind a carrier NAT the internet only sees the CGN's address.
+  const net::Ipv4 public_address =
+      scenario_.topology.cgn ? scenario_.topology.cgn->public_address : scenario_.topology.wan;
+  nat::Packet p{proto, {from.addr, from.port ? from.port : uint16_t{50000}}, {public_address, public_port},
+                0};
+  if (proto == net::Transport::Tcp) p.tcp_flags = nat::kSyn;
+  nat::Trace trace;
+  nat::Delivery d = net.send(p, &trace);
+  return record_packet(net, p, d, trace, false);
 }
 
 bool NatLab::check() {

@@ -105,6 +105,8 @@ class NatLab {
   // found by file name. The app hands them over at start-up because the
   // core reads no files.
   void set_scenarios(std::vector<SourceFile> files);
+  // The files handed over, so a fresh lab (a setup link's) can get them too.
+  const std::vector<SourceFile>& scenario_files() const { return scenario_files_; }
 
   // Opens a scenario by file name ("scenarios/pat-home.json" or "pat-home").
   std::string open_scenario(const std::string& name);
@@ -116,6 +118,9 @@ class NatLab {
   const std::string& title() const { return title_; }
   const std::string& description() const { return description_; }
   const std::string& challenge_id() const { return challenge_id_; }
+  // The scenario file open (its name without folder and ".json", as
+  // `scenario:` takes it); "" when a challenge is open.
+  const std::string& scenario_name() const { return scenario_name_; }
   bool challenge_solved() const { return challenge_ && challenge_->solved; }
   const NatChallenge* challenge() const { return challenge_ ? &*challenge_ : nullptr; }
   const std::vector<NatNode>& nodes() const { return nodes_; }
@@ -125,6 +130,9 @@ class NatLab {
   const nat::Profile& profile() const { return profile_; }
   // Switches the router to a preset (profiles() key); "" or why not.
   std::string set_profile(const std::string& key);
+  // True once a preset replaced the scenario's own behaviour (which may
+  // carry the scenario file's options, so its key alone does not say it).
+  bool profile_changed() const { return profile_changed_; }
 
   // --- forwarding rules on the router (beside the scenario's own)
   const std::vector<nat::ForwardRule>& rules() const { return rules_; }
@@ -167,6 +175,12 @@ class NatLab {
   // Runs the engine on the goal and sets solved and engine_showed.
   bool check();
 
+  // What a new packet from internet endpoint `from` (port 0: 50000) to the
+  // public address's `public_port` would meet, with the router as it is now
+  // (profile, rules, the timeline so far); the lab is left as it was.
+  // Activities' `reachable` goals ask this.
+  NatPacket probe_inbound(const net::Endpoint& from, uint16_t public_port, net::Transport proto) const;
+
   // How long one step's packets take to travel at speed 1, in ms.
   static constexpr double kStepMs = 1400.0;
 
@@ -200,6 +214,8 @@ class NatLab {
   std::vector<nat::ForwardRule> rules_;
   std::optional<NatChallenge> challenge_;
   std::string challenge_id_;
+  std::string scenario_name_;
+  bool profile_changed_ = false;
   int goal_event_ = -1;
   net::Endpoint goal_target_;
   std::string chosen_;

@@ -93,6 +93,7 @@ void fields(A& a, quiz::Question& q) {
 }
 template <class A>
 void fields(A& a, Content& c) {
+  // Not c.activities: read_snapshot derives them from the course.
   a(c.course, c.bank, c.problems);
 }
 template <class A>
@@ -284,6 +285,10 @@ std::optional<ContentSnapshot> read_snapshot(std::string_view bytes, std::string
     error = "damaged content snapshot: " + reader.error();
     return std::nullopt;
   }
+  // Activities are not stored: they are derived from the course again. The
+  // problems they find were found when the snapshot was made and are in it.
+  std::vector<course::Issue> known;
+  snapshot.content.activities = activity::course_activities(snapshot.content.course, known);
   return snapshot;
 }
 

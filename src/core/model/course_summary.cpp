@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include "core/progress/lesson_progress.h"
+
 namespace portlab::model {
 
-std::vector<LessonSummary> summarize_lessons(const course::Course& course, const progress::Progress& progress) {
+std::vector<LessonSummary> summarize_lessons(const course::Course& course, const progress::Progress& progress,
+                                             const std::vector<activity::Activity>& activities) {
   std::vector<LessonSummary> out;
   for (const course::Lesson& lesson : course.lessons) {
     LessonSummary s;
@@ -19,6 +22,13 @@ std::vector<LessonSummary> summarize_lessons(const course::Course& course, const
                                                    [&](int step) { return step >= 0 && step < s.steps; }));
       s.current_step = r.current_step < s.steps ? r.current_step : 0;
       s.checkpoint_passed = r.checkpoint_passed;
+    }
+    // Counted from the lesson's activities as they are now: one a teacher
+    // has since removed no longer counts as done.
+    for (const activity::Activity& a : activities) {
+      if (a.lesson_id != lesson.id) continue;
+      s.activities += 1;
+      s.activities_done += progress::activity_met(progress, lesson.id, a.id);
     }
     out.push_back(s);
   }

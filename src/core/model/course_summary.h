@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/activity/activity.h"
 #include "core/course/course.h"
 #include "core/nav/route.h"
 #include "core/progress/progress.h"
@@ -18,13 +19,17 @@ struct LessonSummary {
   int completed = 0;          // steps finished
   int current_step = 0;       // 0-based: where the lesson reopens
   bool checkpoint_passed = false;
+  int activities = 0;        // goal-checked activities in the lesson
+  int activities_done = 0;   // ... whose goals the learner has met
   bool started() const { return completed > 0 || current_step > 0; }
   // Every step finished and the checkpoint passed.
   bool finished() const { return completed >= steps && checkpoint_passed; }
 };
 
-// One summary per lesson, in course order.
-std::vector<LessonSummary> summarize_lessons(const course::Course& course, const progress::Progress& progress);
+// One summary per lesson, in course order; `activities` are the course's
+// (Content::activities), counted per lesson.
+std::vector<LessonSummary> summarize_lessons(const course::Course& course, const progress::Progress& progress,
+                                             const std::vector<activity::Activity>& activities = {});
 
 // Where "Continue where you left off" goes: the first lesson in course order
 // that is started but not finished, at its current step; else the first

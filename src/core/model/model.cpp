@@ -22,6 +22,7 @@ Content load_content(const std::vector<SourceFile>& lesson_files, const std::vec
     else content.problems.push_back({q.source_file, q.source_line, problem});
   }
   for (const quiz::GiftError& e : bank.errors) content.problems.push_back({e.file, e.line, e.message});
+  content.activities = activity::course_activities(content.course, content.problems);
   course::sort_issues(content.problems);
   return content;
 }
@@ -54,9 +55,14 @@ std::string Model::check_route(nav::Route& route) {
   const std::string arg = route.args.empty() ? "" : route.args[0];
   switch (route.screen) {
     case nav::Screen::Lesson: return check_lesson_route(content, progress, route);
-    case nav::Screen::Bind: return arg.empty() ? "" : bind.open_link(arg);
-    case nav::Screen::Ephemeral: return arg.empty() ? "" : ephemeral.open_link(arg);
-    case nav::Screen::Nat: return arg.empty() ? "" : nat().open_link(arg);
+    case nav::Screen::Bind:
+    case nav::Screen::Ephemeral:
+    case nav::Screen::Nat:
+      if (arg == "setup") return open_setup_route(route);
+      if (arg.empty()) return "";
+      if (route.screen == nav::Screen::Bind) return bind.open_link(arg);
+      if (route.screen == nav::Screen::Ephemeral) return ephemeral.open_link(arg);
+      return nat().open_link(arg);
     case nav::Screen::Quiz: return quiz.open_link(route.args);
     default: return "";
   }
@@ -65,6 +71,9 @@ std::string Model::check_route(nav::Route& route) {
 nav::Route Model::open_preset(const course::Directive& preset, std::string& problem) {
   const std::string lab = preset.get("lab");
   problem.clear();
+  // The lab is set up afresh: a staged lesson block on it is no longer as
+  // the learner left it.
+  forget_staged(lab);
   if (lab == "bind") {
     problem = bind.apply_preset(preset);
     return nav::Route{nav::Screen::Bind, {}};

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity/activity.h"
 #include "core/course/course.h"
 #include "core/labs/bind_lab.h"
 #include "core/labs/ephemeral_lab.h"
@@ -29,6 +30,9 @@ struct Content {
   course::Course course;
   practice::Pool bank;
   std::vector<course::Issue> problems;  // lesson and bank problems, file:line
+  // Every goal-checked activity of the course (activity.h), in course order;
+  // a broken one is left out and reported in `problems`.
+  std::vector<activity::Activity> activities;
 };
 
 // Parses lesson files (*.md) and GIFT banks (*.gift); a broken file is left
@@ -46,6 +50,16 @@ struct Checkpoint {
   const practice::Attempt* last_attempt() const;
   // The question on screen: the one just answered while its feedback shows.
   const quiz::Question* shown_question() const;
+};
+
+// The activity open in a lab (a lesson step's, a lab challenge, or the goal
+// of a teacher's setup link), with what the learner has done towards it.
+struct ActivityRun {
+  activity::Activity activity;  // a copy: a setup link's goal has no other home
+  activity::Inputs inputs;      // the typed answer
+  int hints_shown = 0;
+  std::optional<activity::PredictionOutcome> prediction;  // once predicted and run
+  activity::Verdict verdict;  // as of the last update_activity()
 };
 
 struct Model {
@@ -85,6 +99,31 @@ struct Model {
   // it, and sets `problem` when the preset could not be applied.
   nav::Route open_preset(const course::Directive& preset, std::string& problem);
 
+  // --- activities (see core/activity/activity.h)
+  std::optional<ActivityRun> activity_run;
+  // Sets a lesson step's ```sim block up in its lab (once: the same block
+  // again keeps the lab as the learner left it) and opens its activity, if
+  // it is one; "" or why the preset could not be applied.
+  std::string stage_step_sim(const std::string& lesson_id, int step, const course::Directive& sim);
+  // Opens an activity in its lab afresh (a lab screen's challenge list).
+  std::string open_activity(const activity::Activity& activity);
+  // Judges the open activity against the labs as they are now; the first
+  // time its goals are met, progress records it (lesson activities only).
+  void update_activity();
+  void set_activity_answer(const std::string& text);
+  void reveal_hint();
+  // Grades a prediction by running the activity's run lines in its lab;
+  // the result counts towards mastery like an answered question
+  // (progress id "predict:<lesson>/<id>").
+  void predict(const std::string& value);
+  // The activity done in progress (by Activity::key()).
+  bool activity_done(const std::string& key) const;
+  // The course's activities that use this lab ("bind", "ephemeral" also
+  // takes port-map ones, "nat"), as the lab screen's challenge list.
+  std::vector<const activity::Activity*> lab_challenges(const std::string& lab) const;
+  // The activity of a lesson step's ```sim block (by the block's line).
+  const activity::Activity* find_activity(const std::string& lesson_id, int step, int line) const;
+
   // Starts (or restarts, with another draw) the checkpoint of a lesson step;
   // "" or why it cannot start (a question id missing from the bank).
   std::string start_checkpoint(const std::string& lesson_id, int step, const course::Directive& quiz_block,
@@ -107,6 +146,24 @@ struct Model {
   void cancel_import();
 
  private:
+  // The labs an activity of `lab` drives; the NAT Lab only when it is the
+  // activity's (building it costs start-up time, see nat()).
+  activity::Labs labs_for(const std::string& lab);
+  // Opens a #/<lab>/setup/... link (check_route).
+  std::string open_setup_route(const nav::Route& route);
+  // The ```sim block stage_step_sim() last set up, so the same block again
+  // keeps the learner's work; forgotten when anything else sets its lab up.
+  struct StagedSim {
+    std::string lesson_id;
+    int step = 0;
+    int line = 0;
+    std::string lab;  // the lab family: "bind", "ephemeral", "nat", ""
+  };
+  std::optional<StagedSim> staged_;
+  void forget_staged(const std::string& lab);
+  // The setup link applied last: the Navigator checks a route again on the
+  // browser's back button, which must not undo the learner's work.
+  std::optional<nav::Route> applied_setup_;
   std::vector<SourceFile> nat_scenarios_;
   // Mutable: built on first use, also by a const reader (the app's state()).
   mutable std::optional<labs::NatLab> nat_;

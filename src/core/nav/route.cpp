@@ -12,14 +12,16 @@ struct ScreenInfo {
   Screen screen;
   const char* id;
   size_t max_args;
+  // Also takes "setup/<items>": a whole lab setup (activity/setup_link.h).
+  bool takes_setup = false;
 };
 constexpr std::array<ScreenInfo, 9> kScreens{{
     {Screen::Home, "home", 0},
     {Screen::Lesson, "lesson", 2},     // lesson id, step counted from 1
     {Screen::Explorer, "explorer", 1}, // a port number or a service name
-    {Screen::Bind, "bind", 1},         // a preset
-    {Screen::Ephemeral, "ephemeral", 1},
-    {Screen::Nat, "nat", 1},           // a challenge or scenario
+    {Screen::Bind, "bind", 1, true},   // a preset
+    {Screen::Ephemeral, "ephemeral", 1, true},
+    {Screen::Nat, "nat", 1, true},     // a challenge or scenario
     {Screen::Quiz, "quiz", 3},         // mode, then e.g. template and seed
     {Screen::Settings, "settings", 0},
     {Screen::About, "about", 0},
@@ -55,11 +57,17 @@ bool is_unreserved(char c) {
          c == '_' || c == '.' || c == '~';
 }
 
+// Left as they are in a segment: RFC 3986 allows them in a fragment and
+// browsers do not escape them, and a setup link (key=value&key=value, with
+// endpoints and lists) stays readable and a third shorter. Parentheses and
+// quotes are escaped, so a link still works inside Markdown or HTML.
+bool is_kept(char c) { return is_unreserved(c) || c == '=' || c == '&' || c == ':' || c == ',' || c == '@'; }
+
 std::string encode_segment(const std::string& in) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (char c : in) {
-    if (is_unreserved(c)) {
+    if (is_kept(c)) {
       out += c;
     } else {
       auto u = static_cast<unsigned char>(c);
@@ -103,7 +111,8 @@ ParsedRoute parse_fragment(const std::string& fragment) {
 
   for (const ScreenInfo& info : kScreens) {
     if (segments[0] != info.id) continue;
-    if (segments.size() - 1 > info.max_args)
+    const bool setup = info.takes_setup && segments.size() == 3 && segments[1] == "setup";
+    if (segments.size() - 1 > info.max_args && !setup)
       return home_because("The page \"" + segments[0] + "\" does not take more after it in a link.");
     Route route{info.screen, std::vector<std::string>(segments.begin() + 1, segments.end())};
     // The app writes routes back to the address bar in canonical form, where

@@ -31,12 +31,16 @@ struct ParsedRoute {
 const char* screen_id(Screen screen);
 
 // Accepts "", "#", "#/" (home), "#/<screen>[/<arg>...]", with or without '#'.
+// The Bind, Ephemeral and NAT screens also take "setup/<items>" (a setup
+// link, activity/setup_link.h): args {"setup", items}.
 ParsedRoute parse_fragment(const std::string& fragment);
 
 // The canonical fragment for a route, e.g. "#/settings".
 std::string to_fragment(const Route& route);
 
-// Longest fragment accepted; longer ones are rejected unread.
-inline constexpr size_t kMaxFragmentLength = 512;
+// Longest fragment accepted; longer ones are rejected unread. A bound,
+// because links come from outside, and as long as the longest setup link
+// (activity::kMaxSetupLinkLength): a lab's whole setup travels in one.
+inline constexpr size_t kMaxFragmentLength = 2000;
 
 }  // namespace portlab::nav

@@ -18,4 +18,12 @@ void complete_step(Progress& progress, const std::string& lesson_id, int step, M
 // take the pass away.
 void pass_checkpoint(Progress& progress, const std::string& lesson_id, Millis now_ms);
 
+// The learner met the goals of a lesson's activity (activity::Activity::id).
+// Only the first time is recorded, and true returned; meeting them again
+// changes nothing (not even updated_ms), so judging a met goal every frame
+// never asks for a save.
+bool record_activity_met(Progress& progress, const std::string& lesson_id, const std::string& activity_id,
+                         Millis now_ms);
+bool activity_met(const Progress& progress, const std::string& lesson_id, const std::string& activity_id);
+
 }  // namespace portlab::progress

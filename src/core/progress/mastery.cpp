@@ -24,4 +24,16 @@ std::vector<TopicMastery> mastery_by_topic(const Progress& progress,
   return all;
 }
 
+std::vector<TopicMastery> mastery_by_topic(const Progress& progress, const std::vector<quiz::Question>& pool,
+                                           const std::vector<quiz::Question>& more) {
+  std::vector<TopicMastery> all = mastery_by_topic(progress, pool);
+  for (TopicMastery& m : all) {
+    const TopicMastery extra = topic_mastery(progress, more, m.topic);
+    m.questions += extra.questions;
+    m.seen += extra.seen;
+    m.mastered += extra.mastered;
+  }
+  return all;
+}
+
 }  // namespace portlab::progress

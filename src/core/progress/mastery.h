@@ -32,5 +32,9 @@ TopicMastery topic_mastery(const Progress& progress, const std::vector<quiz::Que
 // One entry per topic, in kTopics order.
 std::vector<TopicMastery> mastery_by_topic(const Progress& progress,
                                            const std::vector<quiz::Question>& pool);
+// The same over two pools counted as one (the practice pool and the course's
+// predictions, model/prediction_questions.h), without copying either.
+std::vector<TopicMastery> mastery_by_topic(const Progress& progress, const std::vector<quiz::Question>& pool,
+                                           const std::vector<quiz::Question>& more);
 
 }  // namespace portlab::progress

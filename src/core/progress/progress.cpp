@@ -19,6 +19,14 @@ const QuestionRecord* Progress::question(const std::string& id) const {
   return it == questions.end() ? nullptr : &it->second;
 }
 
+std::string prediction_id(const std::string& lesson_id, const std::string& activity_id) {
+  return kPredictionPrefix + lesson_id + "/" + activity_id;
+}
+
+bool is_prediction_id(const std::string& question_id) {
+  return question_id.rfind(kPredictionPrefix, 0) == 0;
+}
+
 Progress fresh_progress(Millis now_ms) {
   Progress p;
   p.created_ms = now_ms;

@@ -46,9 +46,12 @@ struct LessonRecord {
   int current_step = 0;
   std::set<int> completed_steps;
   bool checkpoint_passed = false;
+  // The lesson's activities (activity::Activity::id) whose goals the learner
+  // met, with when they were first met.
+  std::map<std::string, Millis> activities_met;
   bool operator==(const LessonRecord& o) const {
     return current_step == o.current_step && completed_steps == o.completed_steps &&
-           checkpoint_passed == o.checkpoint_passed;
+           checkpoint_passed == o.checkpoint_passed && activities_met == o.activities_met;
   }
 };
 
@@ -89,6 +92,14 @@ struct Progress {
   }
   bool operator!=(const Progress& o) const { return !(*this == o); }
 };
+
+// A prediction an activity asked for is recorded like an answered question
+// (leitner.h), so it counts towards mastery, under "predict:<lesson>/<id>".
+// The review queue leaves these out: they are reviewed by predicting again
+// in the lesson, which the quiz screen cannot show.
+inline constexpr const char* kPredictionPrefix = "predict:";
+std::string prediction_id(const std::string& lesson_id, const std::string& activity_id);
+bool is_prediction_id(const std::string& question_id);
 
 // Empty progress begun at `now_ms`.
 Progress fresh_progress(Millis now_ms);

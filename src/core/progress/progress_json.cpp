@@ -28,6 +28,9 @@ json::Value lesson_json(const LessonRecord& r) {
   for (int step : r.completed_steps) steps.push_back(step);
   v["completed_steps"] = steps;
   v["checkpoint_passed"] = r.checkpoint_passed;
+  json::Value met = json::Value::object();
+  for (const auto& [id, when] : r.activities_met) met[id] = when;
+  v["activities_met"] = met;
   return v;
 }
 
@@ -83,8 +86,9 @@ QuestionRecord read_question(const Reader& r) {
   return q;
 }
 
-LessonRecord read_lesson(const Reader& r) {
-  r.expect_object({"current_step", "completed_steps", "checkpoint_passed"});
+LessonRecord read_lesson(const Reader& r, int version) {
+  if (version >= 2) r.expect_object({"current_step", "completed_steps", "checkpoint_passed", "activities_met"});
+  else r.expect_object({"current_step", "completed_steps", "checkpoint_passed"});
   LessonRecord l;
   l.current_step = read_count(r.field("current_step"));
   Reader steps = r.field("completed_steps");
@@ -93,6 +97,11 @@ LessonRecord read_lesson(const Reader& r) {
     if (!l.completed_steps.insert(read_count(step)).second) step.fail("step listed twice");
   }
   l.checkpoint_passed = r.field("checkpoint_passed").boolean();
+  if (version >= 2) {
+    Reader met = r.field("activities_met");
+    expect_map(met);
+    for (const json::Member& m : met.value().members()) l.activities_met[m.first] = read_time(member(met, m));
+  }
   return l;
 }
 
@@ -124,7 +133,7 @@ ExamRecord read_exam(const Reader& r) {
   return e;
 }
 
-Progress read_progress(const Reader& r) {
+Progress read_progress(const Reader& r, int version) {
   r.expect_object({"created_ms", "updated_ms", "questions", "lessons", "exams"});
   Progress p;
   p.created_ms = read_time(r.field("created_ms"));
@@ -140,7 +149,7 @@ Progress read_progress(const Reader& r) {
   Reader lessons = r.field("lessons");
   expect_map(lessons);
   for (const json::Member& m : lessons.value().members())
-    p.lessons[m.first] = read_lesson(member(lessons, m));
+    p.lessons[m.first] = read_lesson(member(lessons, m), version);
 
   Reader exams = r.field("exams");
   for (size_t i = 0; i < exams.array_size(); ++i) p.exams.push_back(read_exam(exams.at(i)));
@@ -165,10 +174,14 @@ json::Value to_json(const Progress& p) {
   return v;
 }
 
-ProgressParse from_json(const json::Value& data) {
+ProgressParse from_json(const json::Value& data, int version) {
   ProgressParse result;
+  if (version < 1 || version > kFormatVersion) {
+    result.error = "$: no progress format has version " + std::to_string(version);
+    return result;
+  }
   try {
-    result.progress = read_progress(Reader(data, "$"));
+    result.progress = read_progress(Reader(data, "$"), version);
   } catch (const json::ReadError& e) {
     result.error = e.what();
   }

@@ -5,7 +5,8 @@
 //    "questions": {"<id>": {"box": 2, "due_ms": 0, "attempts": 1, "correct": 1,
 //                           "last_answered_ms": 0}},
 //    "lessons": {"<id>": {"current_step": 3, "completed_steps": [0, 1, 2],
-//                         "checkpoint_passed": false}},
+//                         "checkpoint_passed": false,
+//                         "activities_met": {"<activity id>": 0}}},
 //    "exams": [{"started_ms": 0, "finished_ms": 0, "time_limit_ms": 0,
 //               "timed_out": false, "selection": "network-plus:*",
 //               "by_topic": {"ports": {"right": 3, "total": 4}}}]}
@@ -15,6 +16,11 @@
 // JSON path, and values that cannot happen (box 7, more right answers than
 // attempts) are refused rather than repaired. Writing then reading gives the
 // same Progress, and reading then writing gives the same text.
+//
+// Versions (the envelope's "version"; every older one still opens):
+//   1  the first save format
+//   2  lessons gained "activities_met" (activity id -> when first met); a
+//      version-1 lesson has none and must not carry the field
 #pragma once
 
 #include <optional>
@@ -29,6 +35,9 @@ namespace portlab::progress {
 // in a JSON number (a double), so reading never rounds.
 inline constexpr long long kMaxExactInteger = 9007199254740991LL;
 
+// The version to_json() writes.
+inline constexpr int kFormatVersion = 2;
+
 json::Value to_json(const Progress& progress);
 
 struct ProgressParse {
@@ -37,6 +46,7 @@ struct ProgressParse {
   bool ok() const { return progress.has_value(); }
 };
 
-ProgressParse from_json(const json::Value& data);
+// Reads "data" as written by a document of `version` (1..kFormatVersion).
+ProgressParse from_json(const json::Value& data, int version = kFormatVersion);
 
 }  // namespace portlab::progress

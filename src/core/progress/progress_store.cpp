@@ -29,7 +29,7 @@ ImportPreview preview_import(const std::string& text, const Progress& current) {
     preview.error = "This file " + doc.problem + ". Nothing was changed.";
     return preview;
   }
-  ProgressParse parsed = from_json(*doc.body);
+  ProgressParse parsed = from_json(*doc.body, doc.version);
   if (!parsed.ok()) {
     // The path is inside "data", where the file keeps the progress itself.
     preview.error = "This progress file is damaged at $.data" + parsed.error.substr(1) +
@@ -56,7 +56,7 @@ LoadedProgress ProgressStore::load(Millis now_ms) {
   loaded.notice = doc.notice;
   if (!doc.body) return loaded;
 
-  ProgressParse parsed = from_json(*doc.body);
+  ProgressParse parsed = from_json(*doc.body, doc.version);
   if (!parsed.ok()) {
     storage::LoadedDocument aside = storage::set_aside_damaged(
         store_, kStoreKey, kNoun, "is damaged (at $.data" + parsed.error.substr(1) + ")");

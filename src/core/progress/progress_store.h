@@ -19,6 +19,7 @@
 #include <string>
 
 #include "core/progress/progress.h"
+#include "core/progress/progress_json.h"
 #include "core/storage/key_value_store.h"
 
 namespace portlab::progress {
@@ -26,7 +27,7 @@ namespace portlab::progress {
 inline constexpr const char* kStoreKey = "progress";
 inline constexpr const char* kBeforeImportKey = "progress.before-import";
 inline constexpr const char* kFormat = "portlab-progress";
-inline constexpr int kFormatVersion = 1;
+// The save's version is progress_json.h's kFormatVersion.
 
 struct LoadedProgress {
   Progress progress;

@@ -15,7 +15,7 @@ bool earlier(const DueQuestion& a, const DueQuestion& b) {
 std::vector<DueQuestion> due_questions(const Progress& progress, Millis now_ms) {
   std::vector<DueQuestion> due;
   for (const auto& [id, record] : progress.questions)
-    if (record.due_ms <= now_ms) due.push_back({id, record.due_ms});
+    if (record.due_ms <= now_ms && !is_prediction_id(id)) due.push_back({id, record.due_ms});
   std::sort(due.begin(), due.end(), earlier);
   return due;
 }
@@ -25,6 +25,7 @@ std::optional<NextReview> next_review(const Progress& progress, Millis now_ms) {
   // are due it is the most overdue one, otherwise the soonest to fall due.
   std::optional<DueQuestion> best;
   for (const auto& [id, record] : progress.questions) {
+    if (is_prediction_id(id)) continue;
     DueQuestion candidate{id, record.due_ms};
     if (!best || earlier(candidate, *best)) best = candidate;
   }

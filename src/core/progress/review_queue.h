@@ -16,7 +16,8 @@ struct DueQuestion {
 };
 
 // Every answered question due at `now_ms`, most overdue first, ties by id.
-// Questions never answered are not listed: they are new, not due for review.
+// Questions never answered are not listed: they are new, not due for review;
+// nor are predictions (is_prediction_id): the quiz cannot ask them.
 std::vector<DueQuestion> due_questions(const Progress& progress, Millis now_ms);
 
 struct NextReview {
@@ -27,7 +28,8 @@ struct NextReview {
 
 // The question to review next: the most overdue one if any is due, else the
 // one that falls due soonest (ties by id), so the app can say "next review
-// in 3 hours". Empty when nothing has been answered yet.
+// in 3 hours". Empty when nothing has been answered yet. Predictions are
+// left out, as in due_questions().
 std::optional<NextReview> next_review(const Progress& progress, Millis now_ms);
 
 }  // namespace portlab::progress

@@ -45,6 +45,17 @@ void BindLabView::draw() {
   paragraph("Set up a host, then try a bind(): the simulated kernel answers, names the errno and "
             "the rule, and says why.",
             Tone::Muted);
+  // The open activity (a challenge tried from the list, a setup link's
+  // goal) above the lab it is about; the lab's challenges and its setup
+  // link below it.
+  challenges_.draw_open(ctx_, "bind");
+  draw_lab();
+  challenges_.draw(ctx_, "bind");
+  heading(ctx_, "Share this setup");
+  share_.draw(ctx_, "bind");
+}
+
+void BindLabView::draw_lab() {
   if (wide_enough() && ImGui::BeginTable("bind-columns", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     draw_setup();

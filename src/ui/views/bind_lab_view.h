@@ -9,12 +9,19 @@
 
 #include "ui/real_bind.h"
 #include "ui/views/host_lab_view.h"
+#include "ui/widgets/challenge_list.h"
+#include "ui/widgets/setup_link_button.h"
 
 namespace portlab::ui {
 
 class BindLabView : public HostLabView {
  public:
+  // The screen: its title and introduction, then the lab.
   void draw();
+  // The lab alone (setup, bind() form, result, Port Map, sockets, attempts),
+  // laid out for the width available: the screen and a lesson step (see
+  // lab_views.h) draw the same lab through this.
+  void draw_lab();
   // The result lines of the last frame ("Refused: EACCES"; the real bind()
   // on this machine), "" when not shown: what a learner reads, for tests.
   const std::string& result_line() const { return result_line_; }
@@ -49,6 +56,9 @@ class BindLabView : public HostLabView {
   size_t real_attempt_ = 0;  // history size right after the real bind()
   std::string result_line_;
   std::string real_line_;
+  // The screen's own widgets around the lab.
+  ChallengeList challenges_;
+  SetupLinkButton share_;
 };
 
 }  // namespace portlab::ui

@@ -39,12 +39,23 @@ bool button_row(const char* label, bool first) {
 }  // namespace
 
 void EphemeralLabView::draw() {
-  labs::EphemeralLab& lab = ctx_.model->ephemeral;
   title(ctx_, "Ephemeral Lab");
   paragraph("A client opens connections; the simulated kernel picks each local port from the "
             "ephemeral range. Close them to watch TIME_WAIT age, or shrink the range until it "
             "runs out.",
             Tone::Muted);
+  // The open activity (a challenge tried from the list, a setup link's
+  // goal) above the lab it is about; the lab's challenges and its setup
+  // link below it.
+  challenges_.draw_open(ctx_, "ephemeral");
+  draw_lab();
+  challenges_.draw(ctx_, "ephemeral");
+  heading(ctx_, "Share this setup");
+  share_.draw(ctx_, "ephemeral");
+}
+
+void EphemeralLabView::draw_lab() {
+  labs::EphemeralLab& lab = ctx_.model->ephemeral;
   draw_setup();
   draw_destinations();
   draw_actions();

@@ -8,12 +8,20 @@
 #include <string>
 
 #include "ui/views/host_lab_view.h"
+#include "ui/widgets/challenge_list.h"
+#include "ui/widgets/setup_link_button.h"
 
 namespace portlab::ui {
 
 class EphemeralLabView : public HostLabView {
  public:
+  // The screen: its title and introduction, then the lab.
   void draw();
+  // The lab alone (client host, servers, connections, clock, ports handed
+  // out, Port Map, sockets, comparison), laid out for the width available:
+  // the screen and a lesson step (see lab_views.h) draw the same lab
+  // through this.
+  void draw_lab();
   // The failure line of the last frame ("Call 5 failed: EADDRNOTAVAIL ..."),
   // "" when the last call succeeded: what a learner reads, for tests.
   const std::string& failure_line() const { return failure_line_; }
@@ -33,6 +41,9 @@ class EphemeralLabView : public HostLabView {
   std::string dest_message_;
   std::string os_message_;
   std::string failure_line_;
+  // The screen's own widgets around the lab.
+  ChallengeList challenges_;
+  SetupLinkButton share_;
 };
 
 }  // namespace portlab::ui

@@ -58,12 +58,12 @@ const ports::PortRegistry* ExplorerView::registry() {
 }
 
 void ExplorerView::open_port(uint16_t port) {
-  ctx_.navigator->go(nav::Route{nav::Screen::Explorer, {std::to_string(port)}});
+  // Inside a lesson step the page stays where it is: the port changes in place.
+  if (drawing_inline_) inline_arg_ = std::to_string(port);
+  else ctx_.navigator->go(nav::Route{nav::Screen::Explorer, {std::to_string(port)}});
 }
 
-void ExplorerView::sync_with_link() {
-  const std::vector<std::string>& args = ctx_.navigator->current().args;
-  const std::string arg = args.empty() ? "" : args[0];
+void ExplorerView::sync_with(const std::string& arg) {
   if (link_arg_ == arg) return;
   link_arg_ = arg;
   link_query_ = labs::resolve_port_query(*registry(), arg);
@@ -346,10 +346,27 @@ void ExplorerView::draw() {
               Tone::Danger);
     return;
   }
-  sync_with_link();
+  const std::vector<std::string>& args = ctx_.navigator->current().args;
+  sync_with(args.empty() ? "" : args[0]);
   paragraph("Look a port up by number or by service name: where it sits among the ranges, what "
             "each transport registers on it, and how each operating system treats it.",
             Tone::Muted);
+  draw_body();
+}
+
+void ExplorerView::draw_lab() {
+  if (!registry()) {
+    paragraph("The built-in port registry could not be read, so the Explorer has nothing to show.",
+              Tone::Danger);
+    return;
+  }
+  drawing_inline_ = true;
+  sync_with(inline_arg_);
+  draw_body();
+  drawing_inline_ = false;
+}
+
+void ExplorerView::draw_body() {
   draw_search();
 
   // The box already says what is wrong while it still holds the link's text.

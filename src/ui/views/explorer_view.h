@@ -16,7 +16,16 @@ namespace portlab::ui {
 
 class ExplorerView : public View {
  public:
+  // The screen: the port its link names (#/explorer/<port or name>).
   void draw();
+  // The Explorer alone, inside another view (a lesson step, see
+  // lab_views.h): it shows the port or name given to show_inline() and
+  // moves to another port in place instead of following a link.
+  void draw_lab();
+  void show_inline(const std::string& port_or_name) { inline_arg_ = port_or_name; }
+  // What draw_lab() shows now ("" for nothing yet): the full screen's link
+  // argument when the learner opens it from there.
+  const std::string& inline_arg() const { return inline_arg_; }
 
   // What the page shows, for tests: the port (nullptr when none) and the
   // problem with the link ("" when none).
@@ -25,7 +34,9 @@ class ExplorerView : public View {
 
  private:
   const ports::PortRegistry* registry();
-  void sync_with_link();
+  // Shows the port or name `arg` names (the link's, or the inline one).
+  void sync_with(const std::string& arg);
+  void draw_body();
   void draw_search();
   void draw_number_line(std::optional<uint16_t> selected);
   void draw_details(const labs::PortFacts& facts);
@@ -38,6 +49,8 @@ class ExplorerView : public View {
   std::optional<std::string> link_arg_;  // the link argument last shown
   labs::PortQuery link_query_;           // what the link names
   std::optional<labs::PortFacts> facts_;  // the port the link names
+  std::string inline_arg_;        // what draw_lab() shows
+  bool drawing_inline_ = false;   // inside draw_lab(): ports open in place
 };
 
 }  // namespace portlab::ui

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/model/course_summary.h"
+#include "core/model/prediction_questions.h"
 #include "core/progress/mastery.h"
 #include "core/progress/review_queue.h"
 #include "ui/widgets.h"
@@ -36,7 +37,8 @@ void HomeView::draw() {
       "systems and routers do, and every quiz answer is computed by those simulations.",
       Tone::Muted);
 
-  const std::vector<model::LessonSummary> lessons = model::summarize_lessons(m.content.course, m.progress);
+  const std::vector<model::LessonSummary> lessons =
+      model::summarize_lessons(m.content.course, m.progress, m.content.activities);
   draw_next_steps(lessons);
   draw_lessons(lessons);
   draw_mastery();
@@ -113,6 +115,14 @@ void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
       // One visible word; the id keeps each button's label unique.
       const std::string open = (s.started() ? "Continue##" : "Open##") + s.lesson->id;
       if (ImGui::Button(open.c_str())) ctx_.navigator->go(model::lesson_route(s.lesson->id, s.current_step));
+      if (s.activities > 0) {
+        // Beside the button, so the card keeps its height.
+        const std::string done =
+            "Activities: " + std::to_string(s.activities_done) + " of " + std::to_string(s.activities);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(tone(s.activities_done == s.activities ? Tone::Success : Tone::Muted), "%s", done.c_str());
+      }
     });
     ImGui::PopID();
   }
@@ -120,8 +130,10 @@ void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
 }
 
 void HomeView::draw_mastery() {
-  const std::vector<progress::TopicMastery> topics =
-      progress::mastery_by_topic(ctx_.model->progress, ctx_.model->content.bank);
+  // The bank's questions and the lessons' predictions (which count like
+  // answered questions, see prediction_questions.h).
+  const std::vector<progress::TopicMastery> topics = progress::mastery_by_topic(
+      ctx_.model->progress, ctx_.model->content.bank, model::prediction_questions(ctx_.model->content));
   heading(ctx_, "Mastery");
   paragraph("A question counts as known once you answered it right on two visits a day apart.", Tone::Muted);
   for (const progress::TopicMastery& t : topics) {

@@ -8,6 +8,7 @@
 #include "core/labs/nat_lab.h"
 #include "core/nat/forwarding.h"
 #include "ui/widgets.h"
+#include "ui/widgets/nat_drawing.h"
 
 namespace portlab::ui {
 namespace {
@@ -27,7 +28,9 @@ constexpr const char* kKeysHelp =
 
 ImU32 colour(Tone t) { return ImGui::GetColorU32(tone(t)); }
 
-bool narrow() { return ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 40; }
+// Two columns need room for the drawing and the controls in the first: the
+// screen has it; a lesson step's lab pane usually stacks.
+bool narrow() { return ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 52; }
 
 // A combo's width that leaves room for its label on the same line.
 float combo_width(const char* label, float widest) {
@@ -70,6 +73,19 @@ ImVec2 along(const std::vector<ImVec2>& points, float t) {
 }  // namespace
 
 void NatLabView::draw() {
+  title(ctx_, "NAT Lab");
+  draw_open_menu();
+  // The open activity (a challenge tried from the list, a setup link's
+  // goal) above the lab it is about; the lab's challenges and its setup
+  // link below it.
+  challenges_.draw_open(ctx_, "nat");
+  draw_lab();
+  challenges_.draw(ctx_, "nat");
+  heading(ctx_, "Share this setup");
+  share_.draw(ctx_, "nat");
+}
+
+void NatLabView::draw_lab() {
   NatLab& lab = ctx_.model->nat();
   const bool reduced = ctx_.settings->reduced_motion;
   lab.advance(ImGui::GetIO().DeltaTime * 1000.0);
@@ -83,8 +99,6 @@ void NatLabView::draw() {
   }
   handle_keys();
 
-  title(ctx_, "NAT Lab");
-  draw_open_menu();
   heading(ctx_, lab.title().c_str());
   // Wide: the story (goal, controls, drawing, headers) on the left, what the
   // learner edits and the table on the right. Phone: one column, drawing
@@ -180,126 +194,379 @@ void NatLabView::draw_controls() {
   paragraph(where.c_str());
 }
 
+namespace {
+
+// Where the drawing puts each kind of box, as a fraction of its width: the
+// LAN on the left, the NAT boxes, the internet cloud, then internet hosts.
+float column_of(NatNode::Kind k, bool cgn) {
+  switch (k) {
+    case NatNode::Kind::LanHost:
+      return cgn ? 0.1f : 0.12f;
+    case NatNode::Kind::Router:
+      return cgn ? 0.33f : 0.41f;
+    case NatNode::Kind::Cgn:
+      return 0.56f;
+    case NatNode::Kind::InternetHost:
+      return cgn ? 0.9f : 0.88f;
+  }
+  return 0.5f;
+}
+float cloud_column(bool cgn) { return cgn ? 0.74f : 0.66f; }
+
+// `from` moved `by` pixels towards `to` (at most the whole way).
+ImVec2 towards(ImVec2 from, ImVec2 to, float by) {
+  const float len = std::hypot(to.x - from.x, to.y - from.y);
+  if (len <= 0) return from;
+  const float f = std::min(by / len, 0.45f);
+  return ImVec2(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
+}
+
+// The fraction of a polyline's length at which its point `index` lies.
+float fraction_at(const std::vector<ImVec2>& points, size_t index) {
+  float total = 0, upto = 0;
+  for (size_t i = 1; i < points.size(); ++i) {
+    const float len = std::hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+    total += len;
+    if (i <= index) upto += len;
+  }
+  return total > 0 ? upto / total : 0.0f;
+}
+
+// Where a packet's polyline passes the NAT boxes (point indices; npos
+// when it does not).
+struct BoxPoints {
+  size_t router = std::string::npos, cgn = std::string::npos;
+  size_t of(const std::string& box) const {
+    return box == "cgn" ? cgn : box == "router" ? router : std::string::npos;
+  }
+};
+
+}  // namespace
+
 void NatLabView::draw_topology() {
+  namespace nd = nat_drawing;
   NatLab& lab = ctx_.model->nat();
   const std::vector<NatNode>& nodes = lab.nodes();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   const float width = ImGui::GetContentRegionAvail().x;
-  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float fs = ImGui::GetFontSize();
+  // Smaller glyphs and text on a phone (or a narrow lesson column), so the
+  // addresses stay readable side by side.
+  const bool small = width < fs * 30;
+  const FontSet* fonts = ctx_.fonts;
+  const nd::Type type = nd::make_type(fonts ? fonts->body : nullptr, fonts ? fonts->bold : nullptr,
+                                      fonts ? fonts->mono : nullptr, small);
+  const bool cgn = lab.network().cgn() != nullptr;
   int lan = 0, internet = 0;
   for (const NatNode& n : nodes) {
     lan += n.kind == NatNode::Kind::LanHost;
     internet += n.kind == NatNode::Kind::InternetHost;
   }
-  const float row = line * 3.2f;
-  const float height = row * static_cast<float>(std::max({lan, internet, 1})) + line * 2.5f;
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Dummy(ImVec2(width, height));
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
-                    colour(Tone::CardBackground), 6.0f);
-  const bool cgn = lab.network().cgn() != nullptr;
-  // Wider boxes and smaller text on a phone, so addresses stay readable.
-  const bool small = width < ImGui::GetFontSize() * 30;
-  const float box_w = std::min(width * (cgn ? 0.2f : 0.3f), ImGui::GetFontSize() * 10);
-  const float text_size = ImGui::GetFontSize() * (small ? 0.8f : 1.0f);
-  ImFont* font = ImGui::GetFont();
-  auto text_w = [&](const char* t) { return font->CalcTextSizeA(text_size, FLT_MAX, 0, t).x; };
-  const float box_h = line * 2.2f;
-  const float top = origin.y + line * 1.6f;
-  auto column_x = [&](NatNode::Kind k) {
-    switch (k) {
-      case NatNode::Kind::LanHost:
-        return cgn ? 0.13f : 0.16f;
-      case NatNode::Kind::Router:
-        return cgn ? 0.38f : 0.5f;
-      case NatNode::Kind::Cgn:
-        return 0.62f;
-      case NatNode::Kind::InternetHost:
-        return cgn ? 0.87f : 0.84f;
-    }
-    return 0.5f;
-  };
-  // Side captions.
-  dl->AddText(ImVec2(origin.x + 6, origin.y + 4), colour(Tone::Muted), "LAN");
-  const char* net_caption = "Internet";
-  dl->AddText(ImVec2(origin.x + width - ImGui::CalcTextSize(net_caption).x - 6, origin.y + 4),
-              colour(Tone::Muted), net_caption);
+  const float pad = fs * 0.6f;
+  const float glyph = fs * (small ? 2.1f : 2.6f);
+  const float row = glyph + type.line * 2 + fs * 0.9f;
+  const float caption = type.line * 1.2f;
+  const int rows = std::max({lan, internet, 1});
+  // The step's rewrites are written beside the NAT box that made them, on
+  // strips of their own so they never cover a host: the router's over the
+  // hosts, the carrier NAT's under them, each tied to its box by a line.
+  // Room for all of them is kept from the start of the step, so nothing
+  // jumps while packets travel.
+  size_t router_lines = 0, cgn_lines = 0;
+  if (lab.step() > 0)
+    for (const NatPacket& p : lab.records().back().packets)
+      for (const nat_drawing::Rewrite& w : nat_drawing::rewrites(p)) ++(w.box == "cgn" ? cgn_lines : router_lines);
+  auto strip = [&](size_t lines) { return lines ? (static_cast<float>(lines) + 0.4f) * type.line : 0.0f; };
+  const float extra_top = strip(router_lines);
+  const float extra_bottom = strip(cgn_lines);
+  const float drawing_h = caption + extra_top + row * static_cast<float>(rows) + extra_bottom;
 
-  centres_.resize(nodes.size());
-  int lan_i = 0, net_i = 0;
-  const float middle = top + (height - line * 2.5f) * 0.5f;
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const NatNode& n = nodes[i];
-    float y = middle;
-    if (n.kind == NatNode::Kind::LanHost) y = top + row * (static_cast<float>(lan_i++) + 0.5f);
-    if (n.kind == NatNode::Kind::InternetHost) y = top + row * (static_cast<float>(net_i++) + 0.5f);
-    centres_[i] = ImVec2(origin.x + width * column_x(n.kind), y);
-  }
-  auto centre_of = [&](const std::string& id) {
-    for (size_t i = 0; i < nodes.size(); ++i)
-      if (nodes[i].id == id) return centres_[i];
-    return centres_.empty() ? origin : centres_[0];
-  };
-  // Links: LAN hosts to the router, the router (through the CGN) to the internet.
-  const ImVec2 router = centre_of("router");
-  const ImVec2 edge = cgn ? centre_of("cgn") : router;
-  if (cgn) dl->AddLine(router, edge, colour(Tone::Muted), 2.0f);
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].kind == NatNode::Kind::LanHost)
-      dl->AddLine(centres_[i], router, colour(Tone::Muted), 2.0f);
-    if (nodes[i].kind == NatNode::Kind::InternetHost)
-      dl->AddLine(edge, centres_[i], colour(Tone::Muted), 2.0f);
-  }
-  // Boxes: name on the first line, address on the second.
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const NatNode& n = nodes[i];
-    const bool box_of_nat = n.kind == NatNode::Kind::Router || n.kind == NatNode::Kind::Cgn;
-    ImVec2 a(centres_[i].x - box_w * 0.5f, centres_[i].y - box_h * 0.5f);
-    ImVec2 b(centres_[i].x + box_w * 0.5f, centres_[i].y + box_h * 0.5f);
-    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_WindowBg), 4.0f);
-    dl->AddRect(a, b, colour(box_of_nat ? Tone::Accent : Tone::Text), 4.0f, 0,
-                box_of_nat ? 2.5f : 1.0f);
-    const char* name = n.name.empty() ? "host" : n.name.c_str();
-    ImVec4 clip(a.x + 2, a.y, b.x - 2, b.y);
-    float nx = centres_[i].x - std::min(text_w(name), box_w - 4) * 0.5f;
-    dl->AddText(font, text_size, ImVec2(nx, a.y + 2), colour(Tone::Text), name, nullptr, 0,
-                &clip);
-    float ax = centres_[i].x - std::min(text_w(n.address.c_str()), box_w - 4) * 0.5f;
-    dl->AddText(font, text_size, ImVec2(ax, a.y + 2 + line), colour(Tone::Muted),
-                n.address.c_str(), nullptr, 0, &clip);
-  }
-  // The newest step's packets travel one after another along their paths.
-  if (lab.step() == 0) return;
-  const auto& packets = lab.records().back().packets;
-  if (packets.empty()) return;
+  // The newest step's packets, one after another: which one is moving and
+  // how far along it is.
+  const std::vector<NatPacket>* packets = nullptr;
+  if (lab.step() > 0 && !lab.records().back().packets.empty()) packets = &lab.records().back().packets;
   const float progress = ctx_.settings->reduced_motion ? 1.0f : static_cast<float>(lab.progress());
-  const float n = static_cast<float>(packets.size());
-  const size_t moving = std::min(packets.size() - 1, static_cast<size_t>(progress * n));
-  const float t = progress >= 1.0f ? 1.0f : progress * n - static_cast<float>(moving);
-  std::vector<ImVec2>& points = path_points_;
-  for (size_t k = 0; k <= moving; ++k) {
-    const NatPacket& p = packets[k];
-    points.clear();
-    for (const std::string& id : p.path) points.push_back(centre_of(id));
-    const bool arrived = k < moving || t >= 1.0f;
-    const Tone tone_of = p.reply ? Tone::Success : Tone::Accent;
-    // The route taken so far stays highlighted, so a paused step still shows it.
-    const float reach = arrived ? 1.0f : t;
-    ImVec2 prev = points.front();
-    for (int s = 1; s <= 24; ++s) {
-      const float f = reach * static_cast<float>(s) / 24.0f;
-      const ImVec2 next = along(points, f);
-      dl->AddLine(prev, next, colour(tone_of), 3.0f);
-      prev = next;
+  size_t moving = 0;
+  float t = 1.0f;
+  if (packets) {
+    const float n = static_cast<float>(packets->size());
+    moving = std::min(packets->size() - 1, static_cast<size_t>(progress * n));
+    t = progress >= 1.0f ? 1.0f : progress * n - static_cast<float>(moving);
+  }
+
+  // The band under the drawing: one row of envelope cards per packet, the
+  // sender's copy under the sender and what arrived under the receiver
+  // (stacked when they would overlap). Laid out for every packet of the
+  // step at once, so the height does not jump while they travel.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  centres_.resize(nodes.size());
+  {
+    int lan_i = 0, net_i = 0;
+    const float top = origin.y + caption + extra_top;
+    const float middle = top + row * static_cast<float>(rows) * 0.5f;
+    // Each column is centred on the middle, so one host sits level with the router.
+    auto host_y = [&](int i, int count) {
+      return middle + row * (static_cast<float>(i) - static_cast<float>(count - 1) * 0.5f) -
+             type.line;
+    };
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const NatNode& nd_ = nodes[i];
+      float y = middle - type.line;
+      if (nd_.kind == NatNode::Kind::LanHost) y = host_y(lan_i++, lan);
+      if (nd_.kind == NatNode::Kind::InternetHost) y = host_y(net_i++, internet);
+      centres_[i] = ImVec2(origin.x + width * column_of(nd_.kind, cgn), y);
     }
-    const ImVec2 at = along(points, reach);
-    const float r = ImGui::GetFontSize() * 0.4f;
-    if (arrived && p.action == nat::Action::Dropped) {
-      const ImU32 red = colour(Tone::Danger);
-      dl->AddLine(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), red, 3.0f);
-      dl->AddLine(ImVec2(at.x - r, at.y + r), ImVec2(at.x + r, at.y - r), red, 3.0f);
-    } else if (!arrived) {
-      dl->AddCircleFilled(at, r, colour(tone_of));
+  }
+  const ImVec2 cloud(origin.x + width * cloud_column(cgn), origin.y + caption + extra_top +
+                                                               row * static_cast<float>(rows) * 0.5f -
+                                                               type.line);
+  auto index_of = [&](const std::string& id) -> int {
+    for (size_t i = 0; i < nodes.size(); ++i)
+      if (nodes[i].id == id) return static_cast<int>(i);
+    return -1;
+  };
+  auto is_nat_box = [&](const std::string& id) { return id == "router" || id == "cgn"; };
+  // A packet's polyline: node centres, through the cloud between a NAT box
+  // and an internet host; an address with no box is the internet itself.
+  // `boxes` receives where it passes the NAT boxes.
+  auto build_path = [&](const NatPacket& p, std::vector<ImVec2>& points, BoxPoints* boxes) {
+    points.clear();
+    *boxes = BoxPoints{};
+    for (size_t k = 0; k < p.path.size(); ++k) {
+      const int i = index_of(p.path[k]);
+      const bool inet = i < 0 || nodes[static_cast<size_t>(i)].kind == NatNode::Kind::InternetHost;
+      if (k > 0 && inet && is_nat_box(p.path[k - 1])) points.push_back(cloud);
+      if (p.path[k] == "router") boxes->router = points.size();
+      if (p.path[k] == "cgn") boxes->cgn = points.size();
+      points.push_back(i < 0 ? cloud : centres_[static_cast<size_t>(i)]);
+      if (k + 1 < p.path.size() && inet && is_nat_box(p.path[k + 1]) && i >= 0) points.push_back(cloud);
+    }
+    // Start and stop beside the glyphs rather than on them.
+    if (points.size() >= 2) {
+      points.front() = towards(points.front(), points[1], glyph * 0.5f);
+      points.back() = towards(points.back(), points[points.size() - 2], glyph * 0.55f);
+    }
+  };
+
+  struct RowLayout {
+    nd::Envelope sent, arrived;
+    ImVec2 sent_size, arrived_size;
+    float sent_x = 0, arrived_x = 0;  // left edges at rest
+    bool stacked = false;
+    float reason_h = 0, height = 0;
+  };
+  std::vector<RowLayout> layout;
+  const float gap = fs * 0.5f;
+  const float reason_wrap = width - pad * 2;
+  float band_h = 0;
+  auto clamp_left = [&](float centre, float w) {
+    return std::clamp(centre - w * 0.5f, origin.x + pad, std::max(origin.x + pad, origin.x + width - pad - w));
+  };
+  if (packets) {
+    for (const NatPacket& p : *packets) {
+      RowLayout r;
+      r.sent = nd::sent_envelope(p);
+      r.arrived = nd::arrived_envelope(p);
+      r.sent_size = nd::envelope_card_size(r.sent, type);
+      r.arrived_size = nd::envelope_card_size(r.arrived, type);
+      BoxPoints ignored;
+      build_path(p, path_points_, &ignored);
+      const float from_x = path_points_.empty() ? origin.x : path_points_.front().x;
+      const float to_x = path_points_.empty() ? origin.x : path_points_.back().x;
+      r.sent_x = clamp_left(from_x, r.sent_size.x);
+      r.arrived_x = clamp_left(to_x, r.arrived_size.x);
+      const float lo = std::min(r.sent_x, r.arrived_x);
+      const float lo_w = lo == r.sent_x ? r.sent_size.x : r.arrived_size.x;
+      const float hi = std::max(r.sent_x, r.arrived_x);
+      r.stacked = lo + lo_w + gap * 3 > hi || r.sent_x == r.arrived_x;
+      r.height = r.stacked ? r.sent_size.y + gap + r.arrived_size.y
+                           : std::max(r.sent_size.y, r.arrived_size.y);
+      if (p.action == nat::Action::Dropped && !p.reason.empty()) {
+        r.reason_h = type.body->CalcTextSizeA(type.body_size, FLT_MAX, reason_wrap, p.reason.c_str()).y;
+        r.height += gap * 0.5f + r.reason_h;
+      }
+      band_h += r.height + gap;
+      layout.push_back(std::move(r));
+    }
+    band_h += gap;
+  }
+
+  const float height = drawing_h + band_h + pad * 0.5f;
+  ImGui::Dummy(ImVec2(width, height));
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colour(Tone::CardBackground), 6.0f);
+  if (packets)
+    dl->AddLine(ImVec2(origin.x + pad, origin.y + drawing_h), ImVec2(origin.x + width - pad, origin.y + drawing_h),
+                ImGui::GetColorU32(ImGuiCol_Border));
+  // Side captions.
+  dl->AddText(type.bold, type.body_size, ImVec2(origin.x + pad, origin.y + pad * 0.5f), colour(Tone::Muted),
+              "Home network (LAN)");
+  {
+    const char* net_caption = "Internet";
+    const float w = type.bold->CalcTextSizeA(type.body_size, FLT_MAX, 0, net_caption).x;
+    dl->AddText(type.bold, type.body_size, ImVec2(origin.x + width - pad - w, origin.y + pad * 0.5f),
+                colour(Tone::Muted), net_caption);
+  }
+
+  // Wires: LAN hosts to the router, the router (through the CGN) to the
+  // cloud, the cloud to each internet host.
+  const int router_i = index_of("router");
+  const int cgn_i = index_of("cgn");
+  const ImVec2 router = router_i >= 0 ? centres_[static_cast<size_t>(router_i)] : cloud;
+  const ImVec2 edge = cgn_i >= 0 ? centres_[static_cast<size_t>(cgn_i)] : router;
+  const ImU32 wire = colour(Tone::Muted);
+  const float wire_w = std::max(1.5f, fs * 0.1f);
+  if (cgn_i >= 0) dl->AddLine(router, edge, wire, wire_w);
+  dl->AddLine(edge, cloud, wire, wire_w);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind == NatNode::Kind::LanHost) dl->AddLine(centres_[i], router, wire, wire_w);
+    if (nodes[i].kind == NatNode::Kind::InternetHost) dl->AddLine(cloud, centres_[i], wire, wire_w);
+  }
+
+  // Routes taken so far, highlighted (a paused step still shows them), and
+  // which NAT box has rewritten a packet by now.
+  std::vector<nat_drawing::Rewrite> router_done, cgn_done;
+  if (packets) {
+    for (size_t k = 0; k <= moving; ++k) {
+      const NatPacket& p = (*packets)[k];
+      BoxPoints boxes;
+      build_path(p, path_points_, &boxes);
+      if (path_points_.empty()) continue;
+      const bool arrived = k < moving || t >= 1.0f;
+      const float reach = arrived ? 1.0f : t;
+      const ImU32 route = colour(p.reply ? Tone::Success : Tone::Accent);
+      ImVec2 prev = path_points_.front();
+      for (int s = 1; s <= 24; ++s) {
+        const ImVec2 next = along(path_points_, reach * static_cast<float>(s) / 24.0f);
+        dl->AddLine(prev, next, route, wire_w * 2.0f);
+        prev = next;
+      }
+      for (const nd::Rewrite& w : nd::rewrites(p)) {
+        const size_t at = boxes.of(w.box);
+        if (at == std::string::npos || reach < fraction_at(path_points_, at)) continue;
+        (w.box == "cgn" ? cgn_done : router_done).push_back(w);
+      }
+    }
+  }
+
+  // The glyphs, each with its name and address under it on a plate of the
+  // background colour (wires pass behind the text, never through it).
+  auto label = [&](ImVec2 centre, const char* text, ImFont* font, float size, float y, ImU32 c,
+                   float room) {
+    float w = font->CalcTextSizeA(size, FLT_MAX, 0, text).x;
+    // Shrink a label that would run into its neighbour, down to a floor.
+    if (w > room) {
+      const float shrunk = std::max(size * room / w, size * 0.75f);
+      w = w * shrunk / size;
+      size = shrunk;
+    }
+    const float x = centre.x - std::min(w, room) * 0.5f;
+    const ImVec4 clip(x - 1, y - 1, x + std::min(w, room) + 1, y + size * 1.3f);
+    dl->AddRectFilled(ImVec2(clip.x - 2, clip.y), ImVec2(clip.z + 2, clip.w), colour(Tone::CardBackground), 3.0f);
+    dl->AddText(font, size, ImVec2(x, y), c, text, nullptr, 0, &clip);
+  };
+  const float room = width * 0.22f;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const NatNode& n = nodes[i];
+    const ImVec2 c = centres_[i];
+    const bool rewrote = (n.id == "router" && !router_done.empty()) || (n.id == "cgn" && !cgn_done.empty());
+    nd::draw_device(dl, nd::device_for(n), c, glyph, rewrote);
+    const float y = c.y + glyph * 0.5f + fs * 0.15f;
+    const char* name = n.name.empty() ? "host" : n.name.c_str();
+    label(c, name, n.kind == NatNode::Kind::Router || n.kind == NatNode::Kind::Cgn ? type.bold : type.body,
+          type.body_size, y, colour(Tone::Text), room);
+    label(c, n.address.c_str(), type.mono, type.mono_size, y + type.line, colour(Tone::Muted), room);
+  }
+  nd::draw_device(dl, nd::Device::Cloud, cloud, glyph * 1.25f, false);
+  label(cloud, "internet", type.body, type.body_size, cloud.y + glyph * 0.5f + fs * 0.15f, colour(Tone::Muted),
+        room);
+  // Each rewrite on its box's strip: "src", the old value struck through,
+  // an arrow, the new value; a line from the strip to the box.
+  const ImU32 tie = colour(Tone::Warning);
+  auto draw_rewrites = [&](const std::vector<nd::Rewrite>& done, ImVec2 c, float first_y, float step_y) {
+    float y = first_y;
+    for (const nd::Rewrite& w : done) {
+      const char* field = w.source ? "src" : "dst";
+      const float fw = type.body->CalcTextSizeA(type.body_size, FLT_MAX, 0, field).x + fs * 0.3f;
+      const float total = fw + nd::rewrite_width(w.from, w.to, type);
+      const float x = std::clamp(c.x - total * 0.5f, origin.x + pad * 0.5f,
+                                 std::max(origin.x + pad * 0.5f, origin.x + width - pad * 0.5f - total));
+      const float ty = y + (type.line - type.mono_size) * 0.5f;
+      dl->AddRectFilled(ImVec2(x - 3, y), ImVec2(x + total + 3, y + type.line), colour(Tone::CardBackground), 3.0f);
+      dl->AddText(type.body, type.body_size, ImVec2(x, y + (type.line - type.body_size) * 0.5f), colour(Tone::Muted),
+                  field);
+      nd::draw_rewrite(dl, ImVec2(x + fw, ty), w.from, w.to, type);
+      y += step_y;
+    }
+  };
+  if (router_i >= 0 && !router_done.empty()) {
+    const ImVec2 c = centres_[static_cast<size_t>(router_i)];
+    const float top = origin.y + caption;
+    dl->AddLine(ImVec2(c.x, top + type.line * static_cast<float>(router_done.size())),
+                ImVec2(c.x, c.y - glyph * 0.5f), tie, 1.0f);
+    draw_rewrites(router_done, c, top, type.line);
+  }
+  if (cgn_i >= 0 && !cgn_done.empty()) {
+    const ImVec2 c = centres_[static_cast<size_t>(cgn_i)];
+    const float top = origin.y + drawing_h - extra_bottom + type.line * 0.2f;
+    dl->AddLine(ImVec2(c.x, c.y + glyph * 0.5f + fs * 0.15f + type.line * 2.0f), ImVec2(c.x, top), tie, 1.0f);
+    draw_rewrites(cgn_done, c, top, type.line);
+  }
+  if (!packets) return;
+
+  // Envelopes on the wires and their cards in the band.
+  float band_y = origin.y + drawing_h + gap;
+  const float icon = fs * (small ? 1.1f : 1.3f);
+  for (size_t k = 0; k < packets->size(); ++k) {
+    const NatPacket& p = (*packets)[k];
+    const RowLayout& r = layout[k];
+    const float row_y = band_y;
+    band_y += r.height + gap;
+    if (k > moving) continue;
+    BoxPoints boxes;
+    build_path(p, path_points_, &boxes);
+    if (path_points_.empty()) continue;
+    const bool arrived = k < moving || t >= 1.0f;
+    const float reach = arrived ? 1.0f : t;
+    const ImVec2 at = along(path_points_, reach);
+    const Tone tone_of = p.reply ? Tone::Success : Tone::Accent;
+    const bool dropped = arrived && p.action == nat::Action::Dropped;
+    if (dropped) {
+      nd::draw_cross(dl, at, fs * 0.45f, colour(Tone::Danger));
+      const std::string words = "dropped";
+      const float w = type.bold->CalcTextSizeA(type.body_size, FLT_MAX, 0, words.c_str()).x;
+      dl->AddText(type.bold, type.body_size, ImVec2(at.x - w * 0.5f, at.y - fs * 0.6f - type.line),
+                  colour(Tone::Danger), words.c_str());
+    } else {
+      nd::draw_envelope_icon(dl, ImVec2(at.x, at.y - (arrived ? icon * 0.5f : 0.0f)), icon, colour(tone_of));
+    }
+
+    // The sender's copy stays under the sender; the travelling card follows
+    // the packet and turns into what arrived once it passes the NAT box.
+    const float sent_y = row_y;
+    const float arrived_y = r.stacked ? row_y + r.sent_size.y + gap : row_y;
+    nd::draw_envelope_card(dl, ImVec2(r.sent_x, sent_y), r.sent, type, true);
+    if (arrived) {
+      if (!r.stacked) {
+        // An arrow from the sent card to what arrived, in the packet's direction.
+        const bool rightwards = r.arrived_x > r.sent_x;
+        const float y = row_y + std::min(r.sent_size.y, r.arrived_size.y) * 0.5f;
+        const float a = rightwards ? r.sent_x + r.sent_size.x + gap * 0.5f : r.sent_x - gap * 0.5f;
+        const float b = rightwards ? r.arrived_x - gap * 0.5f : r.arrived_x + r.arrived_size.x + gap * 0.5f;
+        nd::draw_arrow(dl, ImVec2(a, y), ImVec2(b, y), colour(tone_of), wire_w * 1.5f);
+      }
+      nd::draw_envelope_card(dl, ImVec2(r.arrived_x, arrived_y), r.arrived, type, false);
+    } else {
+      const nd::Envelope on_way = nd::travelling_envelope(p, [&](const std::string& box) {
+        const size_t i = boxes.of(box);
+        return i != std::string::npos && reach >= fraction_at(path_points_, i);
+      });
+      const ImVec2 size = nd::envelope_card_size(on_way, type);
+      nd::draw_envelope_card(dl, ImVec2(clamp_left(at.x, size.x), arrived_y), on_way, type, false);
+    }
+    if (dropped && r.reason_h > 0) {
+      const float y = row_y + r.height - r.reason_h;
+      dl->AddText(type.body, type.body_size, ImVec2(origin.x + pad, y), colour(Tone::Danger), p.reason.c_str(),
+                  nullptr, reason_wrap);
     }
   }
 }
@@ -329,7 +596,14 @@ void NatLabView::draw_packets() {
       ImGui::TableSetupColumn("Source");
       ImGui::TableSetupColumn("Destination");
       ImGui::TableHeadersRow();
-      auto row = [this](const char* when, const nat::Packet& pk) {
+      // `changed`: a value a NAT rewrote, in the drawing's rewrite colour.
+      auto endpoint = [this](const net::Endpoint& e, bool changed) {
+        ImGui::TableNextColumn();
+        if (changed) ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Warning));
+        mono(ctx_, net::to_string(e).c_str());
+        if (changed) ImGui::PopStyleColor();
+      };
+      auto row = [&](const char* when, const nat::Packet& pk, const nat::Packet* before) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(when);
@@ -337,13 +611,11 @@ void NatLabView::draw_packets() {
         std::string proto = net::to_string(pk.proto);
         if (pk.proto == net::Transport::Tcp) proto += " " + nat::describe_tcp_flags(pk.tcp_flags);
         ImGui::TextUnformatted(proto.c_str());
-        ImGui::TableNextColumn();
-        mono(ctx_, net::to_string(pk.src).c_str());
-        ImGui::TableNextColumn();
-        mono(ctx_, net::to_string(pk.dst).c_str());
+        endpoint(pk.src, before && !(before->src == pk.src));
+        endpoint(pk.dst, before && !(before->dst == pk.dst));
       };
-      row("Before", p.before);
-      row(p.action == nat::Action::Dropped ? "When dropped" : "After", p.after);
+      row("Before", p.before, nullptr);
+      row(p.action == nat::Action::Dropped ? "When dropped" : "After", p.after, &p.before);
       ImGui::EndTable();
     }
     std::string outcome = std::string("Outcome: ") + action_words(p);

@@ -11,12 +11,21 @@
 #include <imgui.h>
 
 #include "ui/view.h"
+#include "ui/widgets/challenge_list.h"
+#include "ui/widgets/setup_link_button.h"
 
 namespace portlab::ui {
 
 class NatLabView : public View {
  public:
+  // The screen: its title and the menu that opens challenges and
+  // scenarios, then the lab.
   void draw();
+  // The lab alone (what is open, its controls, topology, headers, rules and
+  // NAT table), laid out for the width available: the screen and a lesson
+  // step (see lab_views.h) draw the same lab through this. Also runs the
+  // lab's clock and its N/B/K keys.
+  void draw_lab();
 
  private:
   void handle_keys();
@@ -40,6 +49,9 @@ class NatLabView : public View {
   // Node centres of the drawing, reused every frame.
   std::vector<ImVec2> centres_;
   std::vector<ImVec2> path_points_;
+  // The screen's own widgets around the lab.
+  ChallengeList challenges_;
+  SetupLinkButton share_;
 };
 
 }  // namespace portlab::ui

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/model/prediction_questions.h"
 #include "core/model/simulation_tasks.h"
 #include "core/practice/answer_text.h"
 #include "core/quiz/templates/template.h"
@@ -240,7 +241,9 @@ void QuizView::draw_menu() {
   paragraph("A question is known once you have answered it right on two visits a day apart.",
             Tone::Muted);
   const float bar_width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 24);
-  for (const progress::TopicMastery& m : desk.mastery()) {
+  // The course's predictions count too (model/prediction_questions.h).
+  for (const progress::TopicMastery& m : progress::mastery_by_topic(
+           ctx_.model->progress, desk.pool(), model::prediction_questions(ctx_.model->content))) {
     ImGui::TextUnformatted(topic_title(m.topic));
     const std::string overlay = std::to_string(m.mastered) + " of " + std::to_string(m.questions) +
                                 " known, " + std::to_string(m.seen) + " seen";
