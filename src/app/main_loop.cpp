@@ -15,6 +15,7 @@
 
 #include "app/content.h"
 #include "app/png_writer.h"
+#include "core/host/describe.h"
 #include "core/json.h"
 #include "core/net/address.h"
 #include "core/version.h"
@@ -372,6 +373,7 @@ std::string App::state_json() const {
   state["quiz"] = quiz_state();
   state["activities"] = activities_state();
   state["setup_link"] = setup_link_state();
+  state["lab"] = lab_state();
   if (route.screen == nav::Screen::Nat) {
     json::Value nat = json::Value::object();
     nat["challenge"] = model_.nat().challenge_id();
@@ -468,6 +470,62 @@ json::Value App::setup_link_state() const {
   return link.empty() ? json::Value() : json::Value(link);
 }
 
+// What the lab on screen (a lab screen, or a lesson step's inline lab) holds
+// and what its engine answered last, so a browser test can tell that a setup
+// link reproduced the same state and the same results in a fresh browser.
+json::Value App::lab_state() const {
+  const nav::Route& route = navigator_.current();
+  std::string lab = screen_lab(route.screen);
+  int step = 0;
+  if (const course::Step* shown = route_step(model_, route, step))
+    for (const course::Directive& d : shown->directives)
+      if (d.kind == course::Directive::Kind::Sim && lab.empty()) lab = ui::screen_lab(d.get("lab"));
+  json::Value out = json::Value::object();
+  auto decision_json = [](const host::Decision& d) {
+    json::Value v = json::Value::object();
+    v["result"] = d.ok ? std::string("OK") : std::string(d.error);
+    v["port"] = static_cast<double>(d.port);
+    v["explanation"] = d.explanation;
+    return v;
+  };
+  auto sockets_json = [](const host::Host& host) {
+    json::Array list;
+    host.sockets().for_each([&](host::SocketId, const host::Socket& s) { list.push_back(host::describe(s)); });
+    return json::Value(std::move(list));
+  };
+  if (lab == "bind") {
+    const labs::BindLab& b = model_.bind;
+    out["name"] = "bind";
+    out["os"] = b.os().key;
+    out["uid"] = static_cast<double>(b.uid());
+    out["sockets"] = sockets_json(b.host());
+    json::Array history;
+    for (const labs::BindAttempt& a : b.history()) history.push_back(decision_json(a.decision));
+    out["history"] = json::Value(std::move(history));
+  } else if (lab == "ephemeral") {
+    const labs::EphemeralLab& e = model_.ephemeral;
+    out["name"] = "ephemeral";
+    out["os"] = e.os().key;
+    out["sockets"] = sockets_json(e.host());
+    json::Array calls;
+    for (const labs::Allocation& a : e.allocations()) calls.push_back(decision_json(a.decision));
+    out["calls"] = json::Value(std::move(calls));
+  } else if (lab == "nat") {
+    const labs::NatLab& n = model_.nat();
+    out["name"] = "nat";
+    out["title"] = n.title();
+    out["profile"] = n.profile().key;
+    out["step"] = static_cast<double>(n.step());
+    json::Array table;
+    for (const labs::NatTableRow& r : n.table())
+      table.push_back(r.nat + " " + r.proto + " " + r.inside + " " + r.outside + " " + r.remote + " " + r.state);
+    out["table"] = json::Value(std::move(table));
+  } else {
+    return json::Value();
+  }
+  return out;
+}
+
 json::Value App::quiz_state() const {
   // The question on screen: a lesson's checkpoint while a lesson is open,
   // the quiz screen's question there.
@@ -548,6 +606,7 @@ std::string App::command(const std::string& json_text) {
       w["y"] = static_cast<double>(item.min.y);
       w["w"] = static_cast<double>(item.max.x - item.min.x);
       w["h"] = static_cast<double>(item.max.y - item.min.y);
+      w["visible"] = item.visible;
       widgets.push_back(std::move(w));
     }
     answer["widgets"] = std::move(widgets);

@@ -54,6 +54,7 @@ class App {
   // The link "Copy link to this setup" would copy for the lab on screen (a
   // lab screen, or a lesson step's inline lab); null when there is none.
   json::Value setup_link_state() const;
+  json::Value lab_state() const;
   // The test hook behind window.portlab.command(): takes a JSON object such
   // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...};
   // {"widgets": true} also answers the labelled widgets of the last frame

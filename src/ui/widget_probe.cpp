@@ -18,7 +18,9 @@ void WidgetProbe::detach() {
 
 void WidgetProbe::on_item_add(ImGuiID id, const ImVec2& min, const ImVec2& max) {
   if (id == 0) return;
-  items_.push_back(ProbedItem{id, "", min, max, 0});
+  const ImRect clip = ImGui::GetCurrentContext()->CurrentWindow->ClipRect;
+  const ImVec2 centre((min.x + max.x) / 2, (min.y + max.y) / 2);
+  items_.push_back(ProbedItem{id, "", min, max, 0, clip.Contains(centre)});
 }
 
 void WidgetProbe::on_item_info(ImGuiID id, const char* label, int flags) {

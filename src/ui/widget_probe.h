@@ -17,6 +17,10 @@ struct ProbedItem {
   std::string label;  // as submitted, including any "##suffix"
   ImVec2 min, max;    // screen rectangle
   int status_flags = 0;
+  // Its centre lies inside what its window shows: a widget scrolled out of
+  // a pane (a lesson step's lab beside the text) is still submitted, with a
+  // rectangle that another widget covers on screen.
+  bool visible = true;
 };
 
 class WidgetProbe {

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 namespace portlab::ui {
@@ -49,6 +51,17 @@ float reading_width() {
   // About 75 characters of body text, or the available width if narrower.
   const float comfortable = ImGui::GetFontSize() * 38.0f;
   return std::min(comfortable, ImGui::GetContentRegionAvail().x);
+}
+
+bool input_int_with_steps(const char* label, int* value, int step, int step_fast) {
+  // The field's id as InputScalar makes it: "" under PushID(label).
+  ImGui::PushID(label);
+  const ImGuiID field = ImGui::GetID("");
+  ImGui::PopID();
+  const bool changed = ImGui::InputInt(label, value, step, step_fast);
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(field, label, 0);
+  return changed;
 }
 
 }  // namespace portlab::ui

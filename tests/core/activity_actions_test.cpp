@@ -52,7 +52,9 @@ TEST_CASE("actions: every word of the vocabulary is accepted in its lab") {
       {"port-explorer", "answer 443"},
       {"nat", "answer  full cone "},
   };
-  for (const auto& [lab, action] : good) {
+  for (const auto& item : good) {
+    // Named copies: clang 14 (emscripten) cannot capture structured bindings.
+    const std::string lab = item.first, action = item.second;
     CAPTURE(lab);
     CAPTURE(action);
     CHECK(check_action(lab, action) == "");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/activity/activity.h"
 #include "core/practice/checkpoint_session.h"
 #include "core/quiz/exam_objectives.h"
 #include "shipped_lessons.h"
@@ -90,4 +91,31 @@ TEST_CASE("every checkpoint of the shipped course can be drawn from the shipped 
     }
   }
   CHECK(checkpoints >= static_cast<int>(course.lessons.size()));
+}
+
+// Issue 18's floor for the shipped course: every lesson has at least two
+// activities the engines check (goals or predictions), the course at least
+// 15, and each lab's challenge list (the course's activities of that lab;
+// the NAT Lab adds its built-in challenges) at least four.
+TEST_CASE("the shipped course has goal-checked activities in every lesson and on every lab's list") {
+  const course::Course course = test::shipped_course();
+  std::vector<course::Issue> issues;
+  const std::vector<activity::Activity> all = activity::course_activities(course, issues);
+  CHECK(issues.empty());
+  CHECK(all.size() >= 15);
+  for (const course::Lesson& lesson : course.lessons) {
+    CAPTURE(lesson.id);
+    const auto in_lesson = std::count_if(all.begin(), all.end(), [&](const activity::Activity& a) {
+      return a.lesson_id == lesson.id && !a.goals.empty();
+    });
+    CHECK(in_lesson >= 2);
+  }
+  auto of_lab = [&](std::initializer_list<const char*> labs) {
+    return std::count_if(all.begin(), all.end(), [&](const activity::Activity& a) {
+      return std::any_of(labs.begin(), labs.end(), [&](const char* l) { return a.lab == l; });
+    });
+  };
+  CHECK(of_lab({"bind"}) >= 4);
+  CHECK(of_lab({"ephemeral", "port-map"}) >= 4);
+  CHECK(of_lab({"nat"}) + static_cast<long>(labs::NatLab::challenge_ids().size()) >= 4);
 }

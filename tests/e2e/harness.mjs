@@ -125,6 +125,14 @@ class CheckedPage {
     return this.page;
   }
 
+  // Another browser context on the same server, with storage of its own:
+  // "a fresh browser" for a link made in this one. Closed with this page.
+  sibling(name) {
+    const other = new CheckedPage(this.browser, this.origin, this.webRoot, this.artifactDir, `${this.id}-${name}`);
+    (this.siblings ||= []).push(other);
+    return other;
+  }
+
   // A server of this test's own, which the test may stop (offline tests);
   // call before open().
   async ownServer() {
@@ -184,28 +192,49 @@ class CheckedPage {
 
   // Clicks a widget the way a person would, scrolling the screen (mouse
   // wheel) until it is inside the window.
-  async click(label) {
+  async click(label, options = {}) {
     const viewport = this.page.viewportSize();
+    // A widget outside the window is not drawn at all: scroll to it first
+    // (over the screen's middle unless the test names a pane's column).
+    await this.reveal(label, options.scrollX ?? viewport.width / 2);
     for (let i = 0; i < 40; i++) {
       const w = await this.findWidget(label);
       const x = w.x + Math.min(w.w / 2, 40), y = w.y + w.h / 2;
-      if (y > 60 && y < viewport.height - 10) {
+      if (w.visible !== false && y > 60 && y < viewport.height - 10) {
         const frames = (await this.state()).frames;
         await this.page.mouse.click(x, y);
         await this.waitForState((s) => s.frames > frames, { what: `a frame after clicking "${label}"` });
         await this.page.waitForTimeout(100);
         return;
       }
-      await this.page.mouse.move(viewport.width / 2, viewport.height / 2);
+      // Wheel over the widget's own column: a lesson step with a lab
+      // beside it scrolls its two panes apart.
+      await this.page.mouse.move(Math.min(Math.max(x, 10), viewport.width - 10), viewport.height / 2);
       await this.page.mouse.wheel(0, y > viewport.height / 2 ? 200 : -200);
       await this.page.waitForTimeout(100);
     }
     throw new Error(`could not scroll "${label}" into view`);
   }
 
+  // Scrolls the pane under x (mouse wheel) until a widget that is not drawn
+  // yet, because it is below or above what the pane shows, appears: down
+  // first, then back up.
+  async reveal(label, x) {
+    const viewport = this.page.viewportSize();
+    const seen = (all) => all.some((w) => w.label === label || w.label.split('##')[0] === label);
+    for (const dy of [200, -200]) {
+      for (let i = 0; i < 30; i++) {
+        if (seen(await this.widgets())) return;
+        await this.page.mouse.move(x, viewport.height / 2);
+        await this.page.mouse.wheel(0, dy);
+        await this.page.waitForTimeout(120);
+      }
+    }
+  }
+
   // Clicks a text field, replaces its contents with `text` and leaves it.
-  async typeInto(label, text) {
-    await this.click(label);
+  async typeInto(label, text, options = {}) {
+    await this.click(label, options);
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text, { delay: 20 });
@@ -253,10 +282,12 @@ class CheckedPage {
   }
 
   assertClean() {
+    for (const other of this.siblings || []) this.problems.push(...other.problems.map((p) => `${other.id}: ${p}`));
     if (this.problems.length) throw new Error(`page problems:\n  ${this.problems.join('\n  ')}`);
   }
 
   async close() {
+    for (const other of this.siblings || []) await other.close();
     if (this.page && this.screenshots === 0) {
       try { await this.screenshot(); } catch { /* page may be gone */ }
     }

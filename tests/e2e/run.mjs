@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Suite } from './harness.mjs';
 import { register as registerLearner, registerProgressFiles, registerReloadDuringSave } from './learner.test.mjs';
+import { register as registerActivities } from './activities.test.mjs';
 import { register as registerShell, registerOffline, registerStorageFull } from './shell.test.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,6 +14,7 @@ const suite = new Suite({
 });
 registerShell(suite);
 registerLearner(suite);
+registerActivities(suite);
 registerProgressFiles(suite);
 registerReloadDuringSave(suite);
 registerOffline(suite);

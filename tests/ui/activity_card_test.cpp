@@ -90,11 +90,12 @@ struct CardFixture {
 
 }  // namespace
 
-TEST_CASE("activity card: the goal is shown as written, and hints come one at a time") {
+TEST_CASE("activity card: an answer goal is shown in words only, and hints come one at a time") {
   CardFixture f(answer_activity());
   // An answer goal is put in words: as written it would give the answer away.
-  CHECK(f.card.shows("Goal: find the value and type it in as your answer"));
+  CHECK(f.card.shows("Goal: Find the value and type it as your answer."));
   CHECK_FALSE(f.shows_starting("Goal: answer"));
+  CHECK_FALSE(f.shows_starting("answer"));  // nor the line as written below it
   CHECK_FALSE(f.shows_starting("Hint 1"));
   REQUIRE(f.click("Show a hint"));
   CHECK(f.card.shows("Hint 1 of 3: Look up the port HTTPS uses."));
@@ -169,7 +170,7 @@ TEST_CASE("activity card: an activity that is not open offers Start, which opens
   const activity::Activity a = answer_activity();
   auto draw = test::ViewHarness::in_window([&] { card.draw(h.context(), &a); });
   h.frames(3, draw);
-  CHECK(card.shows("Goal: find the value and type it in as your answer"));
+  CHECK(card.shows("Goal: Find the value and type it as your answer."));
   CHECK(h.find("Your answer") == nullptr);
   REQUIRE(h.click("Start", draw));
   REQUIRE(h.model.activity_run);

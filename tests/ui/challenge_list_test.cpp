@@ -84,7 +84,8 @@ TEST_CASE("challenge list: the lab's challenges with done marks from progress, a
   CHECK(f.list.done() == 0);
   CHECK(f.shows("0 of 2 done"));
   CHECK(f.shows("low-port"));
-  CHECK(f.shows("bind fails EACCES port=80"));
+  // Each goal in words for the learner.
+  CHECK(f.shows("Make bind() on port 80 fail with EACCES."));
 
   progress::record_activity_met(f.h.model.progress, "binding", "low-port", 1000);
   f.h.frames(2, f.draw);
@@ -102,7 +103,9 @@ TEST_CASE("challenge list: Try it opens the challenge in the lab, its card above
   REQUIRE(f.h.model.activity_run);
   CHECK(f.h.model.activity_run->activity.key() == "binding/low-port");
   CHECK(f.h.navigator.current().screen == nav::Screen::Bind);
-  CHECK(f.list.card().shows("Goal: bind fails EACCES port=80"));
+  // The goal in words, and below it the line as the teacher wrote it.
+  CHECK(f.list.card().shows("Goal: Make bind() on port 80 fail with EACCES."));
+  CHECK(f.list.card().shows("bind fails EACCES port=80"));
   CHECK(f.h.find("Start again##binding/low-port") != nullptr);
 
   // Done in the lab (as the Bind Lab's form would): the card says the goal

@@ -90,7 +90,7 @@ void BindLabView::draw_setup() {
   if (ImGui::RadioButton("Ordinary user (uid 1000)", lab.uid() == 1000)) lab.set_uid(1000);
   if (!uid_editing_) uid_field_ = static_cast<int>(lab.uid());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputInt("uid", &uid_field_, 1, 100))
+  if (input_int_with_steps("uid", &uid_field_, 1, 100))
     lab.set_uid(static_cast<uint32_t>(std::max(0, uid_field_)));
   uid_editing_ = ImGui::IsItemActive();
   bool cap = lab.capability();
@@ -132,7 +132,7 @@ void BindLabView::draw_sysctls() {
     ImGui::PushID(static_cast<int>(i));
     mono(ctx_, f.name.c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    const bool enter = ImGui::InputText("##value", f.value, sizeof f.value,
+    const bool enter = ImGui::InputText(("##" + f.name).c_str(), f.value, sizeof f.value,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Set") || enter) {
@@ -178,7 +178,7 @@ void BindLabView::draw_form() {
   heading(ctx_, "bind()");
   int port = r.port;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputInt("port", &port, 1, 100))
+  if (input_int_with_steps("port", &port, 1, 100))
     r.port = static_cast<uint16_t>(std::clamp(port, 0, 65535));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::InputText("address", addr_text_, sizeof addr_text_)) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/activity/goal_words.h"
 #include "core/text.h"
 #include "ui/widgets.h"
 
@@ -15,10 +16,6 @@ namespace {
 constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
 constexpr const char* kCross = "\xE2\x9C\x97";  // ✗
 constexpr const char* kDot = "\xC2\xB7";        // ·
-
-// An `answer` goal lists the values it accepts: shown as written, it
-// would give the answer away.
-constexpr const char* kAnswerGoal = "find the value and type it in as your answer";
 
 bool is_answer_goal(const activity::Line& goal) {
   const std::string_view text = text::trim(goal.text);
@@ -48,10 +45,14 @@ bool activity_button(const char* label) {
 std::string goal_text(const activity::Activity& activity) {
   std::vector<std::string> lines;
   for (const activity::Line& goal : activity.goals) lines.push_back(goal.text);
+  // A prediction-only activity has no goal line: its task is the question.
+  if (lines.empty() && activity.prediction) lines.push_back("predict " + std::string(activity::to_string(activity.prediction->kind)) + ": " + activity.prediction->ask);
   return text::join(lines, "; ");
 }
 
-std::string shown_goal(const activity::Line& goal) { return is_answer_goal(goal) ? kAnswerGoal : goal.text; }
+// In words (goal_words.h), which say an `answer` goal without the values
+// it accepts: as written it would give the answer away.
+std::string shown_goal(const activity::Line& goal) { return activity::goal_in_words(goal.text); }
 
 std::string shown_goal_text(const activity::Activity& activity) {
   std::vector<std::string> lines;
@@ -120,14 +121,27 @@ void ActivityCard::draw_goals(const ViewContext& ctx, const activity::Activity& 
     ImGui::TextUnformatted("Goal:");
     ImGui::PopFont();
     ImGui::SameLine();
-    // A goal line is the vocabulary a teacher types: shown as code.
-    const bool code = !is_answer_goal(goal);
-    if (code) ImGui::PushFont(ctx.fonts->mono);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + reading_width());
-    ImGui::TextUnformatted(shown_goal(goal).c_str());
+    const float x = ImGui::GetCursorPosX();
+    const std::string words = shown_goal(goal);
+    ImGui::PushTextWrapPos(x + reading_width());
+    ImGui::TextUnformatted(words.c_str());
     ImGui::PopTextWrapPos();
-    if (code) ImGui::PopFont();
-    shown_.push_back("Goal: " + shown_goal(goal));
+    shown_.push_back("Goal: " + words);
+    // The line as the teacher wrote it stays visible below, small and quiet,
+    // as code (it is the vocabulary of lessons and setup links); an answer
+    // goal's line would give the answer away.
+    if (is_answer_goal(goal) || words == goal.text) continue;
+    ImGui::SetCursorPosX(x);
+    ImGui::PushFont(ctx.fonts->mono);
+    ImGui::SetWindowFontScale(0.9f);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Muted));
+    ImGui::PushTextWrapPos(x + reading_width());
+    ImGui::TextUnformatted(goal.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    shown_.push_back(goal.text);
   }
 }
 

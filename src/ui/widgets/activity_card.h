@@ -33,8 +33,8 @@ bool activity_button(const char* label);
 
 // The goal lines as written, joined with "; " (the app's state().activities).
 std::string goal_text(const activity::Activity& activity);
-// What the learner is shown of a goal line: as written, except that an
-// `answer` goal, which lists the accepted values, is put in words.
+// What the learner is shown of a goal line: one plain sentence
+// (activity::goal_in_words), which says an `answer` goal without its values.
 std::string shown_goal(const activity::Line& goal);
 std::string shown_goal_text(const activity::Activity& activity);  // joined with "; "
 
