@@ -136,10 +136,17 @@ void HomeView::draw_mastery() {
       ctx_.model->progress, ctx_.model->content.bank, model::prediction_questions(ctx_.model->content));
   heading(ctx_, "Mastery");
   paragraph("A question counts as known once you answered it right on two visits a day apart.", Tone::Muted);
+  // The bars start after the longest topic name ("protocols"), whatever the
+  // font size or the column's indent.
+  float name_width = 0;
+  for (const progress::TopicMastery& t : topics)
+    name_width = std::max(name_width, ImGui::CalcTextSize(quiz::to_string(t.topic)).x);
+  name_width += ImGui::GetStyle().ItemSpacing.x * 2;
   for (const progress::TopicMastery& t : topics) {
     const std::string overlay = std::to_string(t.mastered) + " of " + std::to_string(t.questions) + " known";
+    const float x = ImGui::GetCursorPosX();
     ImGui::TextUnformatted(quiz::to_string(t.topic));
-    ImGui::SameLine(ImGui::GetFontSize() * 8);
+    ImGui::SameLine(x + name_width);
     ImGui::ProgressBar(static_cast<float>(t.percent()) / 100.0f, ImVec2(-1, 0), overlay.c_str());
   }
   if (ImGui::Button("Practise")) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {}});

@@ -57,7 +57,8 @@ std::string shown_goal(const activity::Line& goal) { return activity::goal_in_wo
 std::string shown_goal_text(const activity::Activity& activity) {
   std::vector<std::string> lines;
   for (const activity::Line& goal : activity.goals) lines.push_back(shown_goal(goal));
-  return text::join(lines, "; ");
+  // Each goal in words is a sentence of its own.
+  return text::join(lines, " ");
 }
 
 std::string screen_lab(const std::string& activity_lab) {

@@ -92,7 +92,11 @@ void SetupLinkButton::draw(const ViewContext& ctx, const std::string& lab) {
   // The goal is optional; it is checked as it is typed, and only a goal
   // PortLab can judge goes into the link.
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ImGui::GetFontSize() * 22));
-  if (ImGui::InputTextWithHint("Goal for the class", "optional, e.g. bind ok port=80 uid=1000", goal_, sizeof goal_)) {
+  // An example goal in the lab's own words (activity.h lists them all).
+  const char* example = lab == "nat"         ? "optional, e.g. reachable from=198.51.100.50 to=192.168.1.30:25565"
+                        : lab == "ephemeral" ? "optional, e.g. call fails EADDRNOTAVAIL"
+                                             : "optional, e.g. bind ok port=80 uid=1000";
+  if (ImGui::InputTextWithHint("Goal for the class", example, goal_, sizeof goal_)) {
     const std::string goal(text::trim(goal_));
     goal_problem_ = goal_problem(lab, goal);
     if (goal_problem_.empty()) set_class_goal(lab, goal);
