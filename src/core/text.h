@@ -25,4 +25,11 @@ constexpr bool ends_with(std::string_view s, std::string_view suffix) {
 // "a, b, c" (or any separator).
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// Percent-encoding (RFC 3986 section 2.1), as links need it: every byte for
+// which keep(byte) is false becomes %XX (upper-case hex).
+std::string percent_encode(std::string_view in, bool (*keep)(char));
+// Undoes it; false on a broken escape or a control byte (below 0x20, or
+// 0x7f), which no link or one-line value holds.
+bool percent_decode(std::string_view in, std::string& out);
+
 }  // namespace portlab::text

@@ -106,6 +106,17 @@ std::string seconds_problem(const std::string& text, sim::Millis& ms) {
   return "";
 }
 
+// sysctl NAME=VALUE means the same in both labs that simulate one host.
+template <typename HostLab>
+Read read_sysctl(const std::string& text, HostLab* lab) {
+  const std::string item = rest_after_word(text);
+  if (std::string e = sysctl_problem(item); !e.empty()) return fail(e);
+  return {"", [lab, item] {
+            const size_t eq = item.find('=');
+            return lab->set_sysctl(item.substr(0, eq), item.substr(eq + 1));
+          }};
+}
+
 std::string unknown_word(const std::string& word, const char* lab, const char* words) {
   return quoted(word) + " is not an action of the " + lab + " (" + words + ", answer)";
 }
@@ -131,14 +142,7 @@ Read read_bind(const std::vector<std::string>& w, const std::string& text, labs:
     if (arity(w, 1, "").size() || (w[1] != "on" && w[1] != "off")) return fail("write cap on or cap off");
     return {"", [lab, on = w[1] == "on"] { return lab->set_capability(on); }};
   }
-  if (word == "sysctl") {
-    const std::string item = rest_after_word(text);
-    if (std::string e = sysctl_problem(item); !e.empty()) return fail(e);
-    return {"", [lab, item] {
-              const size_t eq = item.find('=');
-              return lab->set_sysctl(item.substr(0, eq), item.substr(eq + 1));
-            }};
-  }
+  if (word == "sysctl") return read_sysctl(text, lab);
   if (word == "existing") {
     if (std::string e = arity(w, 1, "existing ADDR:PORT/PROTO[:flags]"); !e.empty()) return fail(e);
     labs::ExistingSocket socket;
@@ -216,14 +220,7 @@ Read read_ephemeral(const std::vector<std::string>& w, const std::string& text, 
     if (std::string e = range_problem(w[1]); !e.empty()) return fail("range: " + e);
     return {"", [lab, range = w[1]] { return lab->set_range(range); }};
   }
-  if (word == "sysctl") {
-    const std::string item = rest_after_word(text);
-    if (std::string e = sysctl_problem(item); !e.empty()) return fail(e);
-    return {"", [lab, item] {
-              const size_t eq = item.find('=');
-              return lab->set_sysctl(item.substr(0, eq), item.substr(eq + 1));
-            }};
-  }
+  if (word == "sysctl") return read_sysctl(text, lab);
   if (word == "mode") {
     if (arity(w, 1, "").size() || (w[1] != "connect" && w[1] != "bind0" && w[1] != "udp"))
       return fail("write mode connect, mode bind0 or mode udp");

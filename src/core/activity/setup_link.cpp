@@ -101,47 +101,11 @@ bool needs_escape(char c) {
   return c == '%' || c == '&' || u < 0x20 || u == 0x7f;
 }
 
-std::string escape_value(const std::string& value) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char c : value) {
-    if (!needs_escape(c)) {
-      out += c;
-      continue;
-    }
-    const auto u = static_cast<unsigned char>(c);
-    out += '%';
-    out += kHex[u >> 4];
-    out += kHex[u & 15];
-  }
-  return out;
-}
+// Escaped once more inside the segment: '%' and '&' (the item separator)
+// and control bytes; the segment's own encoding does the rest.
+bool kept_in_value(char c) { return !needs_escape(c); }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Undoes escape_value; false on a broken escape or a line break (a value is
-// one line of a ```sim block).
-bool unescape_value(const std::string& in, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return false;
-      const int hi = hex_digit(in[i + 1]), lo = hex_digit(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (c == '\n' || c == '\r' || c == '\0') return false;
-    out += c;
-  }
-  return true;
-}
+std::string escape_value(const std::string& value) { return text::percent_encode(value, kept_in_value); }
 
 void add(course::Directive& d, const std::string& key, const std::string& value) {
   d.params.push_back({key, value, static_cast<int>(d.params.size()) + 1});
@@ -313,7 +277,7 @@ std::string parse_setup(const nav::Route& route, course::Directive& out) {
     const KeySpec* spec = find_key(kind, key);
     if (!spec) return title + " has no setting '" + key + "' (a setup link may hold " + key_list(kind) + ").";
     std::string value;
-    if (!unescape_value(item.substr(eq + 1), value)) return where + " ('" + key + "') has a broken %-escape.";
+    if (!text::percent_decode(item.substr(eq + 1), value)) return where + " ('" + key + "') has a broken %-escape.";
     if (text::trim(value).empty()) return where + " ('" + key + "') has no value.";
     if (!spec->repeatable && !d.get(key).empty()) return "This setup link gives '" + key + "' twice.";
     if (key == "do") {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/text.h"
+
 namespace portlab::nav {
 
 namespace {
@@ -27,31 +29,6 @@ constexpr std::array<ScreenInfo, 9> kScreens{{
     {Screen::About, "about", 0},
 }};
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Percent-decodes one segment; false on a broken escape or a control byte.
-bool decode_segment(const std::string& in, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '%') {
-      if (i + 2 >= in.size()) return false;
-      int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      c = static_cast<char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-    out += c;
-  }
-  return true;
-}
-
 bool is_unreserved(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.' || c == '~';
@@ -63,21 +40,7 @@ bool is_unreserved(char c) {
 // quotes are escaped, so a link still works inside Markdown or HTML.
 bool is_kept(char c) { return is_unreserved(c) || c == '=' || c == '&' || c == ':' || c == ',' || c == '@'; }
 
-std::string encode_segment(const std::string& in) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char c : in) {
-    if (is_kept(c)) {
-      out += c;
-    } else {
-      auto u = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
+std::string encode_segment(const std::string& in) { return text::percent_encode(in, is_kept); }
 
 ParsedRoute home_because(std::string problem) { return ParsedRoute{Route{}, std::move(problem)}; }
 
@@ -103,7 +66,7 @@ ParsedRoute parse_fragment(const std::string& fragment) {
     size_t slash = path.find('/', start);
     if (slash == std::string::npos) slash = path.size();
     std::string decoded;
-    if (!decode_segment(path.substr(start, slash - start), decoded) || decoded.empty())
+    if (!text::percent_decode(path.substr(start, slash - start), decoded) || decoded.empty())
       return home_because("That link is malformed, so PortLab opened the course home.");
     segments.push_back(std::move(decoded));
     start = slash + 1;
