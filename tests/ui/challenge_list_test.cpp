@@ -12,7 +12,10 @@
 
 #include "core/activity/activity.h"
 #include "core/labs/nat_lab_challenges.h"
+#include "core/progress/lab_challenges.h"
 #include "core/progress/lesson_progress.h"
+#include "core/progress/progress_store.h"
+#include "core/storage/key_value_store.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -132,4 +135,30 @@ TEST_CASE("challenge list: the NAT Lab lists its built-in challenges too") {
   REQUIRE(f.click("Try it##nat-challenge/" + second.id));
   CHECK(f.h.model.nat().challenge_id() == second.id);
   CHECK(f.h.navigator.current() == (nav::Route{nav::Screen::Nat, {second.id}}));
+}
+
+TEST_CASE("challenge list: a built-in NAT challenge recorded in progress keeps its done mark after a fresh load") {
+  const labs::ChallengeSpec& first = labs::challenge_specs()[0];
+  const labs::ChallengeSpec& third = labs::challenge_specs()[2];
+  // Solved in an earlier session and saved.
+  storage::MemoryStore memory;
+  progress::Progress earlier = progress::fresh_progress(1000);
+  REQUIRE(progress::record_lab_challenge(earlier, progress::lab_challenge_key("nat", third.id), 2000));
+  REQUIRE(progress::ProgressStore(memory).save(earlier));
+
+  ListFixture f;
+  f.lab = "nat";
+  f.h.model.progress = progress::ProgressStore(memory).load(3000).progress;
+  f.h.navigator.go(nav::Route{nav::Screen::Nat, {}});
+  f.h.frames(2, f.draw);
+  // The lab opens on its first challenge, unsolved; the third is done from progress.
+  REQUIRE(f.h.model.nat().challenge_id() == first.id);
+  CHECK_FALSE(f.h.model.nat().challenge_solved());
+  const int built_in = static_cast<int>(labs::challenge_specs().size());
+  CHECK(f.list.total() == built_in);
+  CHECK(f.list.done() == 1);
+  CHECK(f.shows("1 of " + std::to_string(built_in) + " done"));
+  CHECK(f.shows("\xE2\x9C\x93 " + third.title));
+  CHECK(f.shows(first.title));
+  CHECK_FALSE(f.shows("\xE2\x9C\x93 " + first.title));
 }

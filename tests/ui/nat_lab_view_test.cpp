@@ -93,9 +93,13 @@ TEST_CASE("NAT Lab view: choosing full cone and pressing Check solves the video 
   REQUIRE(f.click("Symmetric"));
   REQUIRE(f.click("Check"));
   CHECK_FALSE(f.h.model.nat().challenge_solved());
+  CHECK(f.h.model.progress.lab_challenges_solved.empty());
   REQUIRE(f.click("Full cone"));
   REQUIRE(f.click("Check"));
   CHECK(f.h.model.nat().challenge_solved());
+  // The view tells the model, which keeps the solved challenge in progress.
+  f.h.frames(1, f.draw);
+  CHECK(f.h.model.progress.lab_challenges_solved.count("nat/video-call") == 1);
 }
 
 TEST_CASE("NAT Lab view: on a phone everything fits the width and the drawing comes first") {

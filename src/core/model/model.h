@@ -87,6 +87,8 @@ struct Model {
   // first time it runs).
   labs::NatLab& nat();
   const labs::NatLab& nat() const;
+  // Whether the NAT Lab has been built yet; asks without building it.
+  bool nat_built() const { return nat_.has_value(); }
   // The teacher's NAT scenario files, handed to the lab whenever it exists.
   void set_nat_scenarios(std::vector<SourceFile> files);
 
@@ -121,6 +123,18 @@ struct Model {
   // The course's activities that use this lab ("bind", "ephemeral" also
   // takes port-map ones, "nat"), as the lab screen's challenge list.
   std::vector<const activity::Activity*> lab_challenges(const std::string& lab) const;
+  // The lab's built-in challenge (the NAT Lab's game-server, ...) is done:
+  // recorded in progress, or open and solved in the lab right now. Never
+  // builds the NAT Lab.
+  bool lab_challenge_done(const std::string& lab, const std::string& challenge_id) const;
+  // Records the NAT Lab's open built-in challenge in progress once it is
+  // solved (progress/lab_challenges.h). The lab judges its challenge when
+  // the learner presses Check or changes a rule, which is the view's
+  // business, so this is called every frame (by update_activity() and the
+  // NAT Lab's view): cheap, and never builds the lab. A challenge that a
+  // setup link's replayed actions solved is not the learner's work: it is
+  // recorded only once the learner solves it again after it came undone.
+  void note_lab_challenges();
   // The activity of a lesson step's ```sim block (by the block's line).
   const activity::Activity* find_activity(const std::string& lesson_id, int step, int line) const;
 
@@ -164,6 +178,9 @@ struct Model {
   // The setup link applied last: the Navigator checks a route again on the
   // browser's back button, which must not undo the learner's work.
   std::optional<nav::Route> applied_setup_;
+  // The NAT Lab challenge a setup link opened already solved (see
+  // note_lab_challenges); "" once it is unsolved or another one is open.
+  std::string nat_solved_by_link_;
   std::vector<SourceFile> nat_scenarios_;
   // Mutable: built on first use, also by a const reader (the app's state()).
   mutable std::optional<labs::NatLab> nat_;

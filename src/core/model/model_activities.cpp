@@ -6,6 +6,7 @@
 #include "core/activity/setup_link.h"
 #include "core/model/model.h"
 #include "core/model/prediction_questions.h"
+#include "core/progress/lab_challenges.h"
 #include "core/progress/leitner.h"
 #include "core/progress/lesson_progress.h"
 #include "core/text.h"
@@ -143,6 +144,7 @@ std::string Model::open_activity(const activity::Activity& activity) {
 }
 
 void Model::update_activity() {
+  note_lab_challenges();
   if (!activity_run) return;
   ActivityRun& run = *activity_run;
   const activity::Activity& a = run.activity;
@@ -186,6 +188,19 @@ bool Model::activity_done(const std::string& key) const {
   return progress::activity_met(progress, key.substr(0, slash), key.substr(slash + 1));
 }
 
+bool Model::lab_challenge_done(const std::string& lab, const std::string& challenge_id) const {
+  if (progress::lab_challenge_solved(progress, progress::lab_challenge_key(lab, challenge_id))) return true;
+  return lab == "nat" && nat_ && nat_->challenge_id() == challenge_id && nat_->challenge_solved();
+}
+
+void Model::note_lab_challenges() {
+  if (!nat_) return;  // nothing solved in a lab that was never built
+  const labs::NatLab& lab = *nat_;
+  if (!lab.challenge_solved() || lab.challenge_id() != nat_solved_by_link_) nat_solved_by_link_.clear();
+  if (!lab.challenge_solved() || !nat_solved_by_link_.empty()) return;
+  progress::record_lab_challenge(progress, progress::lab_challenge_key("nat", lab.challenge_id()), now_ms);
+}
+
 std::vector<const activity::Activity*> Model::lab_challenges(const std::string& lab) const {
   const std::string family = lab_family(lab);
   std::vector<const activity::Activity*> out;
@@ -217,6 +232,8 @@ std::string Model::open_setup_route(const nav::Route& route) {
   if (!problem.empty()) return problem;
   applied_setup_ = route;
   forget_staged(lab);
+  // Solved by the link's own actions, not by the learner (note_lab_challenges).
+  nat_solved_by_link_ = lab == "nat" && nat_ && nat_->challenge_solved() ? nat_->challenge_id() : "";
   if (goal) {
     activity_run = fresh_run(std::move(*goal));
     update_activity();

@@ -84,11 +84,17 @@ struct Progress {
   std::map<std::string, QuestionRecord> questions;
   std::map<std::string, LessonRecord> lessons;
   std::vector<ExamRecord> exams;  // oldest first
+  // Challenges built into a lab (not written in a lesson, so no lesson
+  // record can hold them) that the learner solved, with when they were
+  // first solved, keyed "<lab>/<challenge id>" ("nat/game-server"): the lab
+  // screen's challenge list keeps their done marks after the lab moves on
+  // or the app restarts (lab_challenges.h).
+  std::map<std::string, Millis> lab_challenges_solved;
 
   const QuestionRecord* question(const std::string& id) const;
   bool operator==(const Progress& o) const {
     return created_ms == o.created_ms && updated_ms == o.updated_ms && questions == o.questions &&
-           lessons == o.lessons && exams == o.exams;
+           lessons == o.lessons && exams == o.exams && lab_challenges_solved == o.lab_challenges_solved;
   }
   bool operator!=(const Progress& o) const { return !(*this == o); }
 };

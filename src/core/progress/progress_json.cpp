@@ -134,7 +134,9 @@ ExamRecord read_exam(const Reader& r) {
 }
 
 Progress read_progress(const Reader& r, int version) {
-  r.expect_object({"created_ms", "updated_ms", "questions", "lessons", "exams"});
+  if (version >= 2)
+    r.expect_object({"created_ms", "updated_ms", "questions", "lessons", "exams", "lab_challenges_solved"});
+  else r.expect_object({"created_ms", "updated_ms", "questions", "lessons", "exams"});
   Progress p;
   p.created_ms = read_time(r.field("created_ms"));
   Reader updated = r.field("updated_ms");
@@ -153,6 +155,13 @@ Progress read_progress(const Reader& r, int version) {
 
   Reader exams = r.field("exams");
   for (size_t i = 0; i < exams.array_size(); ++i) p.exams.push_back(read_exam(exams.at(i)));
+
+  // Optional (see progress_json.h); version 1 refused it above.
+  if (std::optional<Reader> solved = r.optional_field("lab_challenges_solved")) {
+    expect_map(*solved);
+    for (const json::Member& m : solved->value().members())
+      p.lab_challenges_solved[m.first] = read_time(member(*solved, m));
+  }
   return p;
 }
 
@@ -171,6 +180,13 @@ json::Value to_json(const Progress& p) {
   json::Value exams = json::Value::array();
   for (const ExamRecord& exam : p.exams) exams.push_back(exam_json(exam));
   v["exams"] = exams;
+  // Left out when empty, so a save without built-in challenges reads and
+  // writes back to the same text (progress_json.h).
+  if (!p.lab_challenges_solved.empty()) {
+    json::Value solved = json::Value::object();
+    for (const auto& [key, when] : p.lab_challenges_solved) solved[key] = when;
+    v["lab_challenges_solved"] = solved;
+  }
   return v;
 }
 

@@ -9,18 +9,25 @@
 //                         "activities_met": {"<activity id>": 0}}},
 //    "exams": [{"started_ms": 0, "finished_ms": 0, "time_limit_ms": 0,
 //               "timed_out": false, "selection": "network-plus:*",
-//               "by_topic": {"ports": {"right": 3, "total": 4}}}]}
+//               "by_topic": {"ports": {"right": 3, "total": 4}}}]},
+//    "lab_challenges_solved": {"nat/game-server": 0}}
 //
 // Reading is strict because a save is only ever written by PortLab: every
 // field is required, unknown fields and wrong types are errors naming the
 // JSON path, and values that cannot happen (box 7, more right answers than
 // attempts) are refused rather than repaired. Writing then reading gives the
-// same Progress, and reading then writing gives the same text.
+// same Progress, and reading then writing gives the same text. The one
+// exception to "every field is required" is "lab_challenges_solved": it
+// came later within version 2 and is written only when it holds something,
+// so a save without it (all saves before it, and every learner who has not
+// solved a built-in challenge) stays as it was.
 //
 // Versions (the envelope's "version"; every older one still opens):
 //   1  the first save format
 //   2  lessons gained "activities_met" (activity id -> when first met); a
-//      version-1 lesson has none and must not carry the field
+//      version-1 lesson has none and must not carry the field; the top
+//      level may hold "lab_challenges_solved" ("<lab>/<challenge id>" ->
+//      when first solved), which a version-1 save must not carry
 #pragma once
 
 #include <optional>

@@ -126,6 +126,9 @@ void NatLabView::draw_lab() {
     draw_rules();
   }
   animating_ = lab.playing() || (!reduced && lab.progress() < 1.0);
+  // Check and rule changes above may have solved the built-in challenge:
+  // progress keeps it (the model decides; cheap when nothing changed).
+  ctx_.model->note_lab_challenges();
 }
 
 void NatLabView::handle_keys() {

@@ -99,11 +99,10 @@ void ChallengeList::draw(const ViewContext& ctx, const std::string& lab) {
     if (model.activity_done(a->key())) ++done_;
   }
   if (built_in) {
-    const labs::NatLab& nat = model.nat();
     for (const labs::ChallengeSpec& spec : *built_in) {
       ++total_;
-      // The built-in challenges keep no progress: done while solved on screen.
-      if (nat.challenge_id() == spec.id && nat.challenge_solved()) ++done_;
+      // Done once progress recorded it, or while solved on screen.
+      if (model.lab_challenge_done(lab, spec.id)) ++done_;
     }
   }
 
@@ -135,7 +134,7 @@ void ChallengeList::draw(const ViewContext& ctx, const std::string& lab) {
     const bool activity_open = model.activity_run && screen_lab(model.activity_run->activity.lab) == "nat";
     for (const labs::ChallengeSpec& spec : *built_in) {
       const bool open = !activity_open && nat.challenge_id() == spec.id;
-      const bool done = nat.challenge_id() == spec.id && nat.challenge_solved();
+      const bool done = model.lab_challenge_done(lab, spec.id);
       bool try_it = false;
       row(ctx, "nat-challenge/" + spec.id, spec.title, spec.goal, false, "Built into the NAT Lab", done, open, try_it);
       if (try_it) built_in_to_open = spec.id;
