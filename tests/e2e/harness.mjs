@@ -222,12 +222,24 @@ class CheckedPage {
   async reveal(label, x) {
     const viewport = this.page.viewportSize();
     const seen = (all) => all.some((w) => w.label === label || w.label.split('##')[0] === label);
+    // Where the widgets are: unchanged after a turn of the wheel means the
+    // pane is at its end, so turn the other way.
+    const layout = (all) => all.map((w) => `${w.label}@${Math.round(w.y)}`).join('|');
     for (const dy of [200, -200]) {
+      let before = '';
       for (let i = 0; i < 30; i++) {
-        if (seen(await this.widgets())) return;
+        const all = await this.widgets();
+        if (seen(all)) return;
+        const now = layout(all);
+        if (now === before) break;
+        before = now;
+        const frames = (await this.state()).frames;
         await this.page.mouse.move(x, viewport.height / 2);
-        await this.page.mouse.wheel(0, dy);
-        await this.page.waitForTimeout(120);
+        // One wheel event scrolls ImGui one notch (about 85 px at 100 %),
+        // whatever its delta; four notches stay below the shortest pane.
+        for (let k = 0; k < 4; k++) await this.page.mouse.wheel(0, dy);
+        await this.waitForState((st) => st.frames > frames, { timeout: 2000, what: 'a frame after the wheel' }).catch(() => {});
+        await this.page.waitForTimeout(30);
       }
     }
   }

@@ -50,9 +50,11 @@ void BindLabView::draw() {
   // link below it.
   challenges_.draw_open(ctx_, "bind");
   draw_lab();
-  challenges_.draw(ctx_, "bind");
+  // A teacher shares what is on screen, right below it; the challenge list
+  // (long in the Bind Lab) follows.
   heading(ctx_, "Share this setup");
   share_.draw(ctx_, "bind");
+  challenges_.draw(ctx_, "bind");
 }
 
 void BindLabView::draw_lab() {

@@ -49,9 +49,11 @@ void EphemeralLabView::draw() {
   // link below it.
   challenges_.draw_open(ctx_, "ephemeral");
   draw_lab();
-  challenges_.draw(ctx_, "ephemeral");
+  // A teacher shares what is on screen, right below it; the challenge list
+  // (long in the Bind Lab) follows.
   heading(ctx_, "Share this setup");
   share_.draw(ctx_, "ephemeral");
+  challenges_.draw(ctx_, "ephemeral");
 }
 
 void EphemeralLabView::draw_lab() {

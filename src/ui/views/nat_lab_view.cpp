@@ -80,9 +80,11 @@ void NatLabView::draw() {
   // link below it.
   challenges_.draw_open(ctx_, "nat");
   draw_lab();
-  challenges_.draw(ctx_, "nat");
+  // A teacher shares what is on screen, right below it; the challenge list
+  // (long in the Bind Lab) follows.
   heading(ctx_, "Share this setup");
   share_.draw(ctx_, "nat");
+  challenges_.draw(ctx_, "nat");
 }
 
 void NatLabView::draw_lab() {
