@@ -9,44 +9,15 @@
 #include "frame_times.h"
 #include "ui/views/lab_views.h"
 #include "ui/views/lesson_view.h"
-#include "view_harness.h"
+#include "lesson_view_fixture.h"
 
 namespace {
 
 using namespace portlab;
 
-// A lesson view lent the lab views, as the shell lends its own (the same
-// wiring as tests/ui/lesson_view_test.cpp's LessonFixture).
-struct LessonBenchFixture {
-  test::ViewHarness h;
-  ui::BindLabView bind;
-  ui::EphemeralLabView ephemeral;
-  ui::NatLabView nat;
-  ui::ExplorerView explorer;
-  ui::LessonView view;
-  test::ViewHarness::DrawFn draw = test::ViewHarness::in_window([this] { view.draw(); });
-
-  LessonBenchFixture(const char* fragment, float width, float height) : h(width, height) {
-    h.load_shipped_content();
-    bind.init(h.context());
-    ephemeral.init(h.context());
-    nat.init(h.context());
-    explorer.init(h.context());
-    view.init(h.context(), ui::LabViews{&bind, &ephemeral, &nat, &explorer});
-    h.navigator.set_route_check([this](nav::Route& r) { return h.model.check_route(r); });
-    h.navigator.open_fragment(fragment);
-    h.frames(3, draw);  // the step stages its block; ImGui lays out new windows
-  }
-  ~LessonBenchFixture() {
-    view.discard();
-    bind.discard();
-    ephemeral.discard();
-  }
-};
-
 // `fragment`: a lesson step whose first ```sim block is a NAT Lab with a goal.
 void animating(benchmark::State& state, const char* fragment, float width, float height) {
-  LessonBenchFixture f(fragment, width, height);
+  test::LessonViewFixture f(fragment, width, height);
   labs::NatLab& lab = f.h.model.nat();
   lab.set_speed(0.25);  // slow, so most frames show a packet in flight
   bench::FrameTimes frames;

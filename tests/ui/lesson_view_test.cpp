@@ -7,38 +7,16 @@
 #include "ui/keys.h"
 #include "ui/views/lab_views.h"
 #include "ui/views/lesson_view.h"
+#include "lesson_view_fixture.h"
 #include "view_harness.h"
 
 using namespace portlab;
 
 namespace {
 
-// A lesson view lent the lab views, as the shell lends its own.
-struct LessonFixture {
-  test::ViewHarness h;
-  ui::BindLabView bind;
-  ui::EphemeralLabView ephemeral;
-  ui::NatLabView nat;
-  ui::ExplorerView explorer;
-  ui::LessonView view;
-  test::ViewHarness::DrawFn draw = test::ViewHarness::in_window([this] { view.draw(); });
-
-  explicit LessonFixture(const char* fragment, float width = 1280, float height = 2400) : h(width, height) {
-    h.load_shipped_content();
-    bind.init(h.context());
-    ephemeral.init(h.context());
-    nat.init(h.context());
-    explorer.init(h.context());
-    view.init(h.context(), ui::LabViews{&bind, &ephemeral, &nat, &explorer});
-    h.navigator.set_route_check([this](nav::Route& r) { return h.model.check_route(r); });
-    h.navigator.open_fragment(fragment);
-    h.frames(3, draw);
-  }
-  ~LessonFixture() {
-    view.discard();
-    bind.discard();
-    ephemeral.discard();
-  }
+// The shared wiring, plus what these tests ask of it.
+struct LessonFixture : test::LessonViewFixture {
+  using LessonViewFixture::LessonViewFixture;
   bool click(const std::string& label) { return h.click(label, draw); }
   std::string where() { return nav::to_fragment(h.navigator.current()); }
   // Scrolls the view's window with the mouse wheel until `label` is on
