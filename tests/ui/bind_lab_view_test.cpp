@@ -152,7 +152,7 @@ TEST_CASE("bind lab view: a socket kept bound shows as UNCONN, held by the progr
   f.h.model.bind.request().port = 5000;
   REQUIRE(f.click("Keep it bound afterwards"));
   REQUIRE(f.click("Try bind"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);
   const ui::SocketsPanel& panel = f.view.sockets_panel();
   CHECK(panel.output().find("UNCONN") != std::string::npos);
   CHECK(panel.output().find("0.0.0.0:5000") != std::string::npos);
@@ -168,7 +168,7 @@ TEST_CASE("bind lab view: a Sockets panel out of sight keeps its listing until i
   f.h.frame(f.draw);
   CHECK(f.view.sockets_panel().output() == before);
   f.h.set_display_size(1280, kTall);
-  f.h.frames(2, f.draw);
+  f.h.frames_until_settled(f.view, f.draw);
   CHECK(f.view.sockets_panel().output().find("0.0.0.0:8080") != std::string::npos);
 }
 

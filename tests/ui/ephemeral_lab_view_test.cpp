@@ -95,7 +95,7 @@ TEST_CASE("ephemeral lab view: choosing a row shows that call's explanation") {
 TEST_CASE("ephemeral lab view: the Sockets panel lists the client's connections, then TIME-WAIT") {
   EphemeralFixture f(1280, 4000);
   REQUIRE(f.click("Open 1 connection"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);
   const ui::SocketsPanel& panel = f.view.sockets_panel();
   const labs::EphemeralLab& lab = f.h.model.ephemeral;
   CHECK(panel.prompt() == "$ ss -tan");
@@ -105,7 +105,7 @@ TEST_CASE("ephemeral lab view: the Sockets panel lists the client's connections,
   CHECK(panel.output().find("ESTAB") != std::string::npos);
   CHECK(panel.output().find("203.0.113.10:443") != std::string::npos);
   REQUIRE(f.click("Close all"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);
   CHECK(panel.output().find("TIME-WAIT") != std::string::npos);
   CHECK(panel.output().find("ESTAB") == std::string::npos);
 }

@@ -44,6 +44,17 @@ class ViewHarness {
   // One frame: NewFrame, draw(), Render. Items seen are kept until the next frame.
   void frame(const DrawFn& draw);
   void frames(int count, const DrawFn& draw);
+  // Draws frames until the view asks for no timed frame: a Sockets panel
+  // postpones a listing that was slow to build (as it is under ASan on a
+  // busy machine) by a few frames of simulated time. At most 10 simulated
+  // seconds, so a view that never settles still ends the test.
+  template <typename View>
+  void frames_until_settled(const View& view, const DrawFn& draw) {
+    for (int i = 0; i < 600; ++i) {
+      frame(draw);
+      if (view.wake_after_ms() < 0) return;
+    }
+  }
 
   // Wraps a view's draw() in a window covering the display, as the shell does.
   static DrawFn in_window(const DrawFn& draw);
