@@ -342,3 +342,22 @@ TEST_CASE("model activities: another lab's activity opened meanwhile leaves the 
   CHECK(m.bind.uid() == 1000);
   CHECK(m.bind.sysctls().empty());
 }
+
+TEST_CASE("model activities: a built-in NAT challenge replaces an open NAT activity, not another lab's") {
+  model::Model m = loaded_model();
+  nav::Route nat_link{nav::Screen::Nat, {"setup", "challenge=web-server-8081&goal=challenge solved"}};
+  REQUIRE(m.check_route(nat_link) == "");
+  REQUIRE(m.activity_run);
+  CHECK(m.activity_run->activity.lab == "nat");
+  CHECK(m.open_nat_challenge("no-such-challenge") != "");
+  CHECK(m.activity_run);  // a refused challenge changes nothing
+  REQUIRE(m.open_nat_challenge("game-server") == "");
+  CHECK(m.nat().challenge_id() == "game-server");
+  CHECK_FALSE(m.activity_run);
+
+  nav::Route bind_link{nav::Screen::Bind, {"setup", "os=linux&goal=bind ok port=80"}};
+  REQUIRE(m.check_route(bind_link) == "");
+  REQUIRE(m.open_nat_challenge("video-call") == "");
+  REQUIRE(m.activity_run);  // the Bind Lab's task is not the NAT Lab's to close
+  CHECK(m.activity_run->activity.lab == "bind");
+}

@@ -114,6 +114,10 @@ struct Model {
   void update_activity();
   void set_activity_answer(const std::string& text);
   void reveal_hint();
+  // Opens one of the NAT Lab's built-in challenges (its list, a #/nat/<id>
+  // link); an open NAT activity gives way to it, since the lab can hold
+  // one task at a time. "" or why not.
+  std::string open_nat_challenge(const std::string& challenge_id);
   // Grades a prediction by running the activity's run lines in its lab;
   // the result counts towards mastery like an answered question
   // (progress id "predict:<lesson>/<id>").

@@ -267,4 +267,10 @@ std::vector<quiz::Question> prediction_questions(const Content& content) {
   return out;
 }
 
+std::string Model::open_nat_challenge(const std::string& challenge_id) {
+  const std::string problem = nat().open_challenge(challenge_id);
+  if (problem.empty() && activity_run && activity_run->activity.lab == "nat") activity_run.reset();
+  return problem;
+}
+
 }  // namespace portlab::model

@@ -153,9 +153,9 @@ void ChallengeList::draw(const ViewContext& ctx, const std::string& lab) {
   if (!built_in_to_open.empty()) {
     // As the NAT Lab's own "Open" menu and a #/nat/<id> link do; the card
     // of a course activity gives way to the built-in challenge's panel.
-    if (model.activity_run && screen_lab(model.activity_run->activity.lab) == "nat") model.activity_run.reset();
-    model.nat().open_challenge(built_in_to_open);
-    ctx.navigator->go(nav::Route{nav::Screen::Nat, {built_in_to_open}});
+    const std::string problem = model.open_nat_challenge(built_in_to_open);
+    if (!problem.empty()) ctx.navigator->set_notice("This challenge could not be opened: " + problem);
+    else ctx.navigator->go(nav::Route{nav::Screen::Nat, {built_in_to_open}});
   }
 }
 
