@@ -15,6 +15,7 @@
 
 #include "app/content.h"
 #include "app/png_writer.h"
+#include "core/activity/lab_screens.h"
 #include "core/host/describe.h"
 #include "core/json.h"
 #include "core/net/address.h"
@@ -391,16 +392,6 @@ std::string App::state_json() const {
 
 namespace {
 
-// The lab a screen shows ("" for a screen without one).
-std::string screen_lab(nav::Screen screen) {
-  switch (screen) {
-    case nav::Screen::Bind: return "bind";
-    case nav::Screen::Ephemeral: return "ephemeral";
-    case nav::Screen::Nat: return "nat";
-    default: return "";
-  }
-}
-
 // The lesson step a route shows: its lesson and 0-based step, or null.
 const course::Step* route_step(const model::Model& model, const nav::Route& route, int& step) {
   if (route.screen != nav::Screen::Lesson || route.args.size() != 2) return nullptr;
@@ -443,8 +434,8 @@ json::Value App::activities_state() const {
   if (route_step(model_, route, step)) {
     for (const activity::Activity& a : model_.content.activities)
       if (a.lesson_id == route.args[0] && a.step == step) out.push_back(activity_json(model_, a));
-  } else if (const std::string lab = screen_lab(route.screen);
-             !lab.empty() && model_.activity_run && ui::screen_lab(model_.activity_run->activity.lab) == lab) {
+  } else if (const std::string lab = activity::lab_of_screen(route.screen);
+             !lab.empty() && model_.activity_run && activity::screen_lab(model_.activity_run->activity.lab) == lab) {
     out.push_back(activity_json(model_, model_.activity_run->activity));
   }
   return json::Value(std::move(out));
@@ -452,12 +443,12 @@ json::Value App::activities_state() const {
 
 json::Value App::setup_link_state() const {
   const nav::Route& route = navigator_.current();
-  std::string lab = screen_lab(route.screen);
+  std::string lab = activity::lab_of_screen(route.screen);
   int step = 0;
   if (const course::Step* shown = route_step(model_, route, step)) {
     for (const course::Directive& d : shown->directives) {
       if (d.kind != course::Directive::Kind::Sim) continue;
-      const std::string inline_lab = ui::screen_lab(d.get("lab"));
+      const std::string inline_lab = activity::screen_lab(d.get("lab"));
       if (inline_lab == "bind" || inline_lab == "ephemeral" || inline_lab == "nat") {
         lab = inline_lab;
         break;
@@ -475,11 +466,11 @@ json::Value App::setup_link_state() const {
 // link reproduced the same state and the same results in a fresh browser.
 json::Value App::lab_state() const {
   const nav::Route& route = navigator_.current();
-  std::string lab = screen_lab(route.screen);
+  std::string lab = activity::lab_of_screen(route.screen);
   int step = 0;
   if (const course::Step* shown = route_step(model_, route, step))
     for (const course::Directive& d : shown->directives)
-      if (d.kind == course::Directive::Kind::Sim && lab.empty()) lab = ui::screen_lab(d.get("lab"));
+      if (d.kind == course::Directive::Kind::Sim && lab.empty()) lab = activity::screen_lab(d.get("lab"));
   json::Value out = json::Value::object();
   auto decision_json = [](const host::Decision& d) {
     json::Value v = json::Value::object();

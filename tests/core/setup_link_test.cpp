@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/activity/lab_screens.h"
 #include "core/activity/setup_link.h"
 #include "core/nat/forwarding.h"
 #include "core/text.h"
@@ -419,4 +420,15 @@ TEST_CASE("setup link: a hand-written link with a goal becomes an activity calle
   Labs labs{&bind, nullptr, nullptr};
   REQUIRE(activity::apply_setup(setup, labs) == "");
   CHECK(bind.sysctls() == std::vector<std::string>{"net.ipv4.ip_unprivileged_port_start=443"});
+}
+
+TEST_CASE("setup links: one mapping between labs and their screens") {
+  CHECK(activity::screen_lab("bind") == "bind");
+  CHECK(activity::screen_lab("port-map") == "ephemeral");
+  CHECK(activity::screen_lab("nat") == "nat");
+  CHECK(activity::screen_lab("port-explorer") == "");
+  CHECK(activity::lab_screen("port-map") == nav::Screen::Ephemeral);
+  CHECK_FALSE(activity::lab_screen("quiz"));
+  CHECK(activity::lab_of_screen(nav::Screen::Nat) == "nat");
+  CHECK(activity::lab_of_screen(nav::Screen::Home) == "");
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "core/activity/activity_syntax.h"
+#include "core/activity/lab_screens.h"
 #include "core/nat/forwarding.h"
 #include "core/nat/profile.h"
 #include "core/text.h"
@@ -74,25 +75,6 @@ const char* lab_title(LabKind kind) {
     case LabKind::Ephemeral: return "Ephemeral Lab";
     case LabKind::Nat: return "NAT Lab";
     default: return "lab";
-  }
-}
-
-// The screen a lab's setup opens on, and back.
-std::optional<nav::Screen> screen_of(LabKind kind) {
-  switch (kind) {
-    case LabKind::Bind: return nav::Screen::Bind;
-    case LabKind::Ephemeral: return nav::Screen::Ephemeral;
-    case LabKind::Nat: return nav::Screen::Nat;
-    default: return std::nullopt;
-  }
-}
-
-const char* lab_of(nav::Screen screen) {
-  switch (screen) {
-    case nav::Screen::Bind: return "bind";
-    case nav::Screen::Ephemeral: return "ephemeral";
-    case nav::Screen::Nat: return "nat";
-    default: return nullptr;
   }
 }
 
@@ -220,7 +202,7 @@ course::Directive current_setup(const std::string& lab, const Labs& labs, const 
 std::string setup_fragment(const course::Directive& setup, std::string& problem) {
   problem.clear();
   const LabKind kind = lab_kind(setup.get("lab"));
-  const std::optional<nav::Screen> screen = screen_of(kind);
+  const std::optional<nav::Screen> screen = lab_screen(setup.get("lab"));
   if (!screen) {
     problem = "Only the Bind, Ephemeral and NAT Labs have setup links.";
     return "";
@@ -250,8 +232,8 @@ std::string setup_fragment(const course::Directive& setup, std::string& problem)
 }
 
 std::string parse_setup(const nav::Route& route, course::Directive& out) {
-  const char* lab = lab_of(route.screen);
-  if (!lab) return "Only the Bind, Ephemeral and NAT Labs open setup links.";
+  const std::string lab = lab_of_screen(route.screen);
+  if (lab.empty()) return "Only the Bind, Ephemeral and NAT Labs open setup links.";
   if (route.args.size() != 2 || route.args[0] != "setup")
     return "A setup link reads #/" + std::string(lab) + "/setup/key=value&key=value.";
   const LabKind kind = lab_kind(lab);

@@ -61,10 +61,6 @@ std::string shown_goal_text(const activity::Activity& activity) {
   return text::join(lines, " ");
 }
 
-std::string screen_lab(const std::string& activity_lab) {
-  return activity_lab == "port-map" ? "ephemeral" : activity_lab;
-}
-
 bool ActivityCard::shows(const std::string& text) const {
   return std::find(shown_.begin(), shown_.end(), text) != shown_.end();
 }

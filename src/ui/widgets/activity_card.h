@@ -38,9 +38,6 @@ std::string goal_text(const activity::Activity& activity);
 std::string shown_goal(const activity::Line& goal);
 std::string shown_goal_text(const activity::Activity& activity);  // joined with "; "
 
-// The lab screen an activity is done on: "port-map" activities use the
-// Ephemeral Lab ("bind", "ephemeral", "nat"; anything else as it is).
-std::string screen_lab(const std::string& activity_lab);
 
 class ActivityCard {
  public:

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/activity/lab_screens.h"
 #include "core/labs/nat_lab.h"
 #include "core/labs/nat_lab_challenges.h"
 #include "ui/widgets.h"
@@ -13,12 +14,6 @@ namespace portlab::ui {
 namespace {
 
 constexpr const char* kCheck = "\xE2\x9C\x93";  // ✓
-
-nav::Screen lab_screen(const std::string& lab) {
-  if (lab == "bind") return nav::Screen::Bind;
-  if (lab == "nat") return nav::Screen::Nat;
-  return nav::Screen::Ephemeral;
-}
 
 // Where a course activity comes from: its lesson and step, by their titles.
 std::string origin_of(const model::Model& model, const activity::Activity& activity, std::string& title) {
@@ -33,7 +28,7 @@ std::string origin_of(const model::Model& model, const activity::Activity& activ
 
 bool ChallengeList::draw_open(const ViewContext& ctx, const std::string& lab) {
   const model::Model& model = *ctx.model;
-  if (!model.activity_run || screen_lab(model.activity_run->activity.lab) != lab) return false;
+  if (!model.activity_run || activity::screen_lab(model.activity_run->activity.lab) != lab) return false;
   return card_.draw(ctx);
 }
 
@@ -131,7 +126,7 @@ void ChallengeList::draw(const ViewContext& ctx, const std::string& lab) {
   if (built_in) {
     const labs::NatLab& nat = model.nat();
     // A built-in challenge is open when no course activity is open over it.
-    const bool activity_open = model.activity_run && screen_lab(model.activity_run->activity.lab) == "nat";
+    const bool activity_open = model.activity_run && activity::screen_lab(model.activity_run->activity.lab) == "nat";
     for (const labs::ChallengeSpec& spec : *built_in) {
       const bool open = !activity_open && nat.challenge_id() == spec.id;
       const bool done = model.lab_challenge_done(lab, spec.id);
@@ -148,7 +143,7 @@ void ChallengeList::draw(const ViewContext& ctx, const std::string& lab) {
     if (!problem.empty()) ctx.navigator->set_notice("This challenge could not be set up: " + problem);
     // The address no longer names a preset or a built-in challenge: it is
     // the bare lab screen, which a reload opens as the learner left it.
-    if (!ctx.navigator->current().args.empty()) ctx.navigator->go(nav::Route{lab_screen(lab), {}});
+    if (!ctx.navigator->current().args.empty()) ctx.navigator->go(nav::Route{activity::lab_screen(lab).value_or(nav::Screen::Ephemeral), {}});
   }
   if (!built_in_to_open.empty()) {
     // As the NAT Lab's own "Open" menu and a #/nat/<id> link do; the card

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/activity/activity_syntax.h"
+#include "core/activity/lab_screens.h"
 #include "core/activity/setup_link.h"
 #include "core/text.h"
 #include "ui/widgets.h"
@@ -58,7 +59,7 @@ std::string link_goal(const model::Model& model, const std::string& lab) {
   if (class_goals().count(lab)) return class_goal(lab);
   // A teacher's link opened here keeps its goal when shared on.
   const std::optional<model::ActivityRun>& run = model.activity_run;
-  if (run && run->activity.lesson_id.empty() && screen_lab(run->activity.lab) == lab && run->activity.goals.size() == 1)
+  if (run && run->activity.lesson_id.empty() && activity::screen_lab(run->activity.lab) == lab && run->activity.goals.size() == 1)
     return run->activity.goals.front().text;
   return "";
 }
