@@ -30,9 +30,9 @@ add_library(imgui STATIC
   ${PORTLAB_IMGUI_DIR}/imgui_draw.cpp
   ${PORTLAB_IMGUI_DIR}/imgui_tables.cpp
   ${PORTLAB_IMGUI_DIR}/imgui_widgets.cpp
-  # Ours: the test-engine hook functions ImGui calls (see src/ui/widget_probe.h).
-  ${CMAKE_SOURCE_DIR}/src/ui/widget_probe.cpp)
-set_source_files_properties(${CMAKE_SOURCE_DIR}/src/ui/widget_probe.cpp
+  # Ours: the test-engine hook functions ImGui calls (see src/ui/a11y/imgui_hooks.cpp).
+  ${CMAKE_SOURCE_DIR}/src/ui/a11y/imgui_hooks.cpp)
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/ui/a11y/imgui_hooks.cpp
   PROPERTIES COMPILE_OPTIONS "-Wall;-Wextra;-Werror")
 target_include_directories(imgui SYSTEM PUBLIC ${PORTLAB_IMGUI_DIR})
 target_include_directories(imgui PRIVATE ${CMAKE_SOURCE_DIR}/src)

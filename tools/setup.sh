@@ -110,8 +110,14 @@ fetch_source imgui 'imgui-1.86*/imgui.cpp'
 fetch_source libsdl2 'libsdl2-2.*/CMakeLists.txt'
 
 # npm packages for the browser tests (playwright-core drives Debian's Chromium;
-# it never downloads a browser of its own).
-if [ ! -f "$root/node_modules/playwright-core/package.json" ]; then
+# it never downloads a browser of its own; axe-core checks accessibility).
+# Every package package.json names must be there: a machine kept from before
+# a package was added gets it too.
+npm_missing=0
+for pkg in $(cd "$root" && node -p "Object.keys(require('./package.json').devDependencies).join(' ')"); do
+  [ -f "$root/node_modules/$pkg/package.json" ] || npm_missing=1
+done
+if [ "$npm_missing" -eq 1 ]; then
   echo "setup: installing npm packages"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -7,7 +7,7 @@
 
 const BUILD = 'dev';
 const CACHE = 'portlab-' + BUILD;
-const FILES = ['./', 'index.html', 'shell.js', 'shell.css', 'favicon.svg', 'manifest.webmanifest',
+const FILES = ['./', 'index.html', 'a11y.js', 'shell.js', 'shell.css', 'favicon.svg', 'manifest.webmanifest',
   'portlab.js', 'portlab.wasm', 'portlab.data'];
 
 self.addEventListener('install', (event) => {

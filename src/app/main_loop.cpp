@@ -122,6 +122,7 @@ void App::init_imgui() {
   io.IniFilename = nullptr;  // layout is code, not a file next to the binary
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking cursor would keep redrawing
+  if (platform::has_semantics_mirror()) recorder_.attach();
   // The atlas is rasterised before the window exists, for the pixel ratio
   // the window will most likely have.
   ui::build_fonts(fonts_, platform::asset_dir(), ui_scale(), platform::expected_pixel_ratio());
@@ -210,7 +211,9 @@ bool App::step() {
   const int wake_after = shell_.wake_after_ms();
   wake_at_ticks_ = wake_after >= 0 ? SDL_GetTicks64() + static_cast<uint64_t>(wake_after) : 0;
   --frames_wanted_;
-  if (animating) frames_wanted_ = std::max(frames_wanted_, 1);
+  // A Tab that scrolled a pane to reveal its next item moves on the next frame.
+  const bool tab_pending = a11y_.frame_done();
+  if (animating || tab_pending) frames_wanted_ = std::max(frames_wanted_, 1);
   if (frames_wanted_ == 0 && !options_.screenshot_path.empty()) {
     // The first settled frame is the one a person would see; it is read
     // from the back buffer before the swap.
@@ -221,10 +224,33 @@ bool App::step() {
 
   if (auto change = navigator_.take_url_change()) platform::apply_url_change(*change);
   if (frames_rendered_ == 1) platform::first_frame_shown();
+  if (platform::has_semantics_mirror()) publish_semantics();
   return !quit_;
 }
 
 void App::handle_event(const SDL_Event& event) {
+  if (event.type == SDL_KEYDOWN && (event.key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0) {
+    const SDL_Scancode key = event.key.keysym.scancode;
+    // Tab and Shift+Tab walk every interactive item in drawing order (in
+    // the page, web/a11y.js hands canvas Tabs to the bridge itself, so Tab
+    // gets here only while ImGui edits a text field, which keeps it).
+    if (key == SDL_SCANCODE_TAB &&
+        a11y_.tab((event.key.keysym.mod & KMOD_SHIFT) ? -1 : 1, !platform::has_semantics_mirror()) !=
+            A11yBridge::TabResult::Editing)
+      return;
+    // Enter presses the focused button as Space does (ImGui 1.86 gives
+    // buttons Space only; Enter stays the text fields' and sliders').
+    if ((key == SDL_SCANCODE_RETURN || key == SDL_SCANCODE_KP_ENTER) && recorder_.attached()) {
+      const ImGuiID focused = a11y_.keyboard_focus();
+      for (const ui::a11y::Node& n : recorder_.nodes()) {
+        if (n.id != focused || !ui::a11y::is_interactive(n.role) || n.role == ui::a11y::Role::TextField ||
+            n.role == ui::a11y::Role::Slider)
+          continue;
+        a11y_.activate(focused);
+        return;
+      }
+    }
+  }
   ImGui_ImplSDL2_ProcessEvent(&event);
   if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
     // The backend reads SDL's modifier state as it is now, which already
@@ -268,6 +294,15 @@ void App::apply_settings() {
   if (styled_for_ != style) {
     ui::apply_theme(style.first, style.second);
     styled_for_ = style;
+    // The mirror's text fields take the theme's colours while being edited.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const ImVec4 window = st.Colors[ImGuiCol_WindowBg], frame = st.Colors[ImGuiCol_FrameBg];
+    const ImVec4 field(frame.x * frame.w + window.x * (1 - frame.w), frame.y * frame.w + window.y * (1 - frame.w),
+                       frame.z * frame.w + window.z * (1 - frame.w), 1.0f);
+    auto rgb = [](const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c) & 0xffffffu; };  // 0xBBGGRR
+    auto swap = [](unsigned bgr) { return ((bgr & 0xff) << 16) | (bgr & 0xff00) | (bgr >> 16); };
+    platform::set_mirror_colours(swap(rgb(field)), swap(rgb(st.Colors[ImGuiCol_Text])),
+                                 swap(rgb(st.Colors[ImGuiCol_NavHighlight])));
   }
   if (settings_.default_os != labs_os_) {
     labs_os_ = settings_.default_os;
@@ -291,7 +326,7 @@ void App::save_progress() {
 }
 
 bool App::draw_frame() {
-  if (probing_) probe_.clear();
+  if (recorder_.attached()) recorder_.begin_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   // ImGui times a held key by the frames it spans: one slow frame (an old
@@ -302,6 +337,7 @@ bool App::draw_frame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = std::min(io.DeltaTime, kMaxFrameSeconds);
   ImGui::NewFrame();
+  a11y_.frame_started();
   const bool animating = shell_.draw();
   ImGui::Render();
 
@@ -426,6 +462,35 @@ json::Value activity_json(const model::Model& model, const activity::Activity& a
 }
 
 }  // namespace
+
+std::string App::route_announcement(const nav::Route& before, const nav::Route& now) const {
+  int step = 0;
+  if (const course::Step* shown = route_step(model_, now, step)) {
+    // A lesson says where in it the learner is; its title only on entering.
+    const course::Lesson& lesson = *model_.content.course.find(now.args[0]);
+    std::string said = "Step " + std::to_string(step + 1) + " of " + std::to_string(lesson.steps.size()) + ": " +
+                       shown->title;
+    const bool same_lesson = before.screen == nav::Screen::Lesson && !before.args.empty() && before.args[0] == now.args[0];
+    return same_lesson ? said : lesson.title + ". " + said;
+  }
+  // Elsewhere the screen's title: its first heading, as a person sees it.
+  for (const ui::a11y::Node& n : recorder_.nodes())
+    if (n.role == ui::a11y::Role::Heading) return n.name;
+  return "";
+}
+
+void App::publish_semantics() {
+  const nav::Route& route = navigator_.current();
+  std::vector<ui::a11y::Announcement> said = recorder_.announcements();
+  if (mirrored_route_ && *mirrored_route_ != route) {
+    std::string text = route_announcement(*mirrored_route_, route);
+    if (!text.empty()) said.insert(said.begin(), ui::a11y::Announcement{std::move(text), false});
+    mirror_.new_screen();
+  }
+  mirrored_route_ = route;
+  const std::string patch = mirror_.update(recorder_.nodes(), a11y_.keyboard_focus(), said);
+  if (!patch.empty()) platform::publish_semantics(patch);
+}
 
 json::Value App::activities_state() const {
   json::Array out;
@@ -577,27 +642,30 @@ std::string App::command(const std::string& json_text) {
     if (!route.problem.empty()) return fail(route.problem);
     navigator_.go(route.route);
   } else if (cmd.find("widgets")) {
-    if (!probing_) {
-      probe_.attach();
-      probing_ = true;
+    if (!recorder_.attached()) {
+      recorder_.attach();
       wake();
     }
     json::Value answer = json::Value::object();
     answer["ok"] = true;
     json::Array widgets;
     // The widget keyboard navigation rests on, so tests can steer by keys.
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const ImGuiID keyboard_focus = g.NavDisableHighlight ? 0 : g.NavId;
-    for (const ui::ProbedItem& item : probe_.items()) {
-      if (item.label.empty()) continue;
+    const ImGuiID keyboard_focus = a11y_.keyboard_focus();
+    for (const ui::a11y::Node& node : recorder_.nodes()) {
+      if (node.label.empty() && node.name.empty()) continue;
       json::Value w = json::Value::object();
-      w["label"] = item.label;
-      w["keyboard_focus"] = item.id != 0 && item.id == keyboard_focus;
-      w["x"] = static_cast<double>(item.min.x);
-      w["y"] = static_cast<double>(item.min.y);
-      w["w"] = static_cast<double>(item.max.x - item.min.x);
-      w["h"] = static_cast<double>(item.max.y - item.min.y);
-      w["visible"] = item.visible;
+      w["id"] = static_cast<double>(node.id);
+      w["label"] = node.label;
+      w["role"] = ui::a11y::aria_role(node.role);
+      w["name"] = node.name;
+      w["value"] = node.value;
+      w["states"] = static_cast<double>(node.states);
+      w["keyboard_focus"] = node.id != 0 && node.id == keyboard_focus;
+      w["x"] = static_cast<double>(node.min.x);
+      w["y"] = static_cast<double>(node.min.y);
+      w["w"] = static_cast<double>(node.max.x - node.min.x);
+      w["h"] = static_cast<double>(node.max.y - node.min.y);
+      w["visible"] = node.visible();
       widgets.push_back(std::move(w));
     }
     answer["widgets"] = std::move(widgets);

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/a11y_bridge.h"
 #include "app/gl_textures.h"
 #include "app/platform.h"
 #include "core/json.h"
@@ -23,7 +24,8 @@
 #include "core/settings/settings.h"
 #include "ui/fonts.h"
 #include "ui/shell.h"
-#include "ui/widget_probe.h"
+#include "ui/a11y/mirror_patch.h"
+#include "ui/a11y/semantics.h"
 
 namespace portlab::app {
 
@@ -58,8 +60,11 @@ class App {
   // The test hook behind window.portlab.command(): takes a JSON object such
   // as {"open": "#/settings"} and answers {"ok": true} or {"ok": false, "error": ...};
   // {"widgets": true} also answers the labelled widgets of the last frame
-  // with their rectangles in CSS pixels (empty on the first call).
+  // with their rectangles in CSS pixels, roles, names, values and states
+  // (natively empty on the first call, which starts recording).
   std::string command(const std::string& json_text);
+  // Assistive technology acting on the browser mirror (web/a11y.js).
+  A11yBridge& a11y() { return a11y_; }
 
  private:
   // The parts of init: what needs no window (settings, content, progress,
@@ -80,6 +85,10 @@ class App {
   // Draws one frame into the back buffer; true while something animates.
   bool draw_frame();
   bool write_screenshot();
+  // After a frame, in the browser: what changed for the mirror, and the
+  // new screen's name when the route changed.
+  void publish_semantics();
+  std::string route_announcement(const nav::Route& before, const nav::Route& now) const;
 
   LaunchOptions options_;
   SDL_Window* window_ = nullptr;
@@ -97,10 +106,12 @@ class App {
   GlTextures textures_;
   std::string labs_os_;  // the default OS the labs were last set to
   std::string page_address_;  // the page without its fragment; "" natively
-  // Attached on a test's first {"widgets": true} command, so the
-  // end-to-end tests can find a button by its label and click it for real.
-  ui::WidgetProbe probe_;
-  bool probing_ = false;
+  // Each frame's semantics: always in the browser (the mirror); natively
+  // from a test's first {"widgets": true} command or the first Tab.
+  ui::a11y::Recorder recorder_;
+  A11yBridge a11y_{recorder_};
+  ui::a11y::MirrorDiff mirror_;
+  std::optional<nav::Route> mirrored_route_;  // the route of the last frame published
 
   ui::FontSet fonts_;
   ui::Shell shell_;

@@ -91,6 +91,19 @@ void first_frame_shown();
 // off, in place of its loading overlay.
 void graphics_unavailable(const std::string& detail);
 
+// The browser keeps a DOM mirror of each frame's semantics for assistive
+// technology (web/a11y.js): the recorder runs on every frame there. Natively
+// it runs only for tests and once a keyboard user presses Tab.
+bool has_semantics_mirror();
+
+// Hands a frame's mirror patch (ui/a11y/mirror_patch.h) to the page;
+// nothing natively.
+void publish_semantics(const std::string& patch);
+
+// The theme's colours as 0xRRGGBB, for the mirror's text fields (opaque
+// over the ImGui field while the learner types) and its focus outline.
+void set_mirror_colours(unsigned background, unsigned text, unsigned focus);
+
 // Runs the main loop until the app quits (natively); in the browser it
 // starts the loop and never returns.
 void run(App& app);

@@ -166,6 +166,12 @@ void first_frame_shown() {}
 
 void graphics_unavailable(const std::string&) {}  // App::init has said why on stderr
 
+bool has_semantics_mirror() { return false; }
+
+void publish_semantics(const std::string&) {}
+
+void set_mirror_colours(unsigned, unsigned, unsigned) {}
+
 void run(App& app) {
   while (app.step()) {
     // Sleep until the next event instead of spinning: an idle window costs nothing.

@@ -126,6 +126,15 @@ EM_JS(void, js_copy_text, (const char* text), {
   }
 });
 
+// The accessibility mirror (web/a11y.js), loaded before the module.
+EM_JS(void, js_publish_semantics, (const char* patch), {
+  if (window.portlabA11y) window.portlabA11y.apply(UTF8ToString(patch));
+});
+
+EM_JS(void, js_mirror_colours, (unsigned background, unsigned text, unsigned focus), {
+  if (window.portlabA11y) window.portlabA11y.colours(background, text, focus);
+});
+
 // Bit 0: prefers a light scheme; bit 1: more contrast; bit 2: reduced motion.
 EM_JS(int, js_system_preferences, (), {
   const q = (query) => window.matchMedia && window.matchMedia(query).matches;
@@ -216,6 +225,51 @@ EMSCRIPTEN_KEEPALIVE void portlab_wake() {
   resume_loop();
 }
 
+// The accessibility mirror's input (web/a11y.js): a mirrored element was
+// focused, clicked (Enter, Space, a screen reader's action), edited, or
+// left. ImGui ids arrive as JavaScript numbers.
+EMSCRIPTEN_KEEPALIVE void portlab_a11y_focus(unsigned id) {
+  if (!g_app) return;
+  g_app->a11y().focus(id);
+  portlab_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portlab_a11y_activate(unsigned id) {
+  if (!g_app) return;
+  g_app->a11y().activate(id);
+  portlab_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portlab_a11y_set_text(unsigned id, const char* text, int submit) {
+  if (!g_app) return;
+  g_app->a11y().set_text(id, text ? text : "", submit != 0);
+  portlab_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portlab_a11y_set_value(unsigned id, float value) {
+  if (!g_app) return;
+  g_app->a11y().set_value(id, value);
+  portlab_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void portlab_a11y_blur() {
+  if (!g_app) return;
+  g_app->a11y().blur();
+  portlab_wake();
+}
+
+// Tab (dir 1) or Shift+Tab (-1) on the canvas or a mirrored element: 1 when
+// the app moves focus (the page must not), 0 at either end (the browser
+// moves on, out of the app), 2 while ImGui edits a text field (SDL gets it).
+EMSCRIPTEN_KEEPALIVE int portlab_a11y_tab(int dir, int from_mirror) {
+  if (!g_app) return 0;
+  const int d = dir < 0 ? -1 : 1;
+  const auto result = from_mirror ? g_app->a11y().tab_from_mirror(d) : g_app->a11y().tab(d, false);
+  if (result == portlab::app::A11yBridge::TabResult::AtEnd) return 0;
+  portlab_wake();
+  return result == portlab::app::A11yBridge::TabResult::Moved ? 1 : 2;
+}
+
 }  // extern "C"
 
 namespace portlab::app::platform {
@@ -302,6 +356,14 @@ void startup_mark(const char* phase) { js_startup_mark(phase); }
 void first_frame_shown() { js_first_frame(); }
 
 void graphics_unavailable(const std::string& detail) { js_graphics_unavailable(detail.c_str()); }
+
+bool has_semantics_mirror() { return true; }
+
+void publish_semantics(const std::string& patch) { js_publish_semantics(patch.c_str()); }
+
+void set_mirror_colours(unsigned background, unsigned text, unsigned focus) {
+  js_mirror_colours(background, text, focus);
+}
 
 void run(App& app) {
   g_app = &app;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/a11y/semantics.h"
 #include "ui/keys.h"
 #include "ui/widgets.h"
 #include "ui/widgets/drag_scroll.h"
@@ -75,16 +76,20 @@ bool Shell::draw() {
 
 void Shell::draw_top_bar() {
   ImGui::PushFont(ctx_.fonts->heading);
-  ImGui::TextColored(tone(Tone::Accent), "PortLab");
+  text(Tone::Accent, "PortLab");
   ImGui::PopFont();
   const nav::Screen current = ctx_.navigator->current().screen;
+  // Links to the screens; the one on screen is the current page.
+  a11y::begin(a11y::Role::Group, "Screens");
   for (const NavEntry& entry : kNavEntries) {
     same_line_if_fits(button_width(entry.label));
     const bool selected = entry.screen == current;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    a11y::next_item(a11y::Role::Link, selected ? a11y::kCurrent : 0u);
     if (ImGui::Button(entry.label)) ctx_.navigator->go(nav::Route{entry.screen, {}});
     if (selected) ImGui::PopStyleColor();
   }
+  a11y::end();
   ImGui::Separator();
 }
 
@@ -92,19 +97,16 @@ void Shell::draw_presenter_bar() {
   // Minimal chrome for a projector: one quiet way out, no navigation.
   const char* label = "Leave presenter mode (Esc)";
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - button_width(label)));
-  if (ImGui::SmallButton(label)) ctx_.model->presenter = false;
+  if (ImGui::Button(label)) ctx_.model->presenter = false;
 }
 
 void Shell::draw_notice() {
   const std::string& notice = ctx_.navigator->notice();
   if (notice.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Warning));
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(notice.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  // Every notice is a problem the learner should hear of at once.
+  alert(notice.c_str(), Tone::Warning);  // wrapped at the window's edge
   ImGui::SameLine();
-  if (ImGui::SmallButton("Dismiss")) ctx_.navigator->clear_notice();
+  if (ImGui::Button("Dismiss")) ctx_.navigator->clear_notice();
 }
 
 bool Shell::draw_screen() {
@@ -124,6 +126,9 @@ bool Shell::draw_screen() {
   ImGui::BeginChild("screen", ImVec2(0, 0), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar();
+  // The mirror reaches what is scrolled out of sight too: a screen reader
+  // browsing the page finds the whole screen, not the part in view.
+  const a11y::ScopedFullSubmission whole_screen;
   View* shown = nullptr;
   switch (ctx_.navigator->current().screen) {
     case nav::Screen::Home: home_.draw(); shown = &home_; break;

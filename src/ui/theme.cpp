@@ -4,32 +4,42 @@ namespace portlab::ui {
 
 namespace {
 
+// Every pair ImGui draws from these passes WCAG 2.1 AA (tests/ui/theme_contrast_test.cpp):
+// each text tone is >= 4.5:1 on every surface it can sit on (window, card,
+// field, button, selected/hovered/pressed row, alternate table row), and
+// borders, check marks, slider grabs and the focus ring are >= 3:1 against
+// what surrounds them. Change a value only with that test running.
 struct Palette {
-  ImVec4 background, surface, surface_hover, surface_active, border, text, muted, accent, accent_hover, success,
-      warning, danger, card;
+  ImVec4 background, surface, surface_hover, surface_active;
+  ImVec4 border;   // field, button and card outlines, separators, scrollbar thumbs: >= 3:1
+  ImVec4 divider;  // table row lines, decoration only
+  ImVec4 text, muted, accent, accent_hover, success, warning, danger, card;
+  ImVec4 selection;  // selected text in a field, drawn over the field
+  ImVec4 progress;   // a progress bar's fill; its overlay text is `text`
 };
 
 ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
   return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
 }
 
+// Only lightness was changed for contrast (issue 19); hues are the originals.
 Palette palette_for(settings::Theme theme) {
   switch (theme) {
     case settings::Theme::Light:
-      return {rgb(0xF5F6F8), rgb(0xE3E7ED), rgb(0xD3DAE4), rgb(0xC2CCDA), rgb(0xC5CCD6), rgb(0x1B1F24),
-              rgb(0x5A6472), rgb(0x1F6FEB), rgb(0x3D85F0), rgb(0x1A7F37), rgb(0x9A6700), rgb(0xCF222E),
-              rgb(0xFFFFFF)};
+      return {rgb(0xF5F6F8), rgb(0xE6EAEF), rgb(0xDDE3EA), rgb(0xD5DCE5), rgb(0x848D9B), rgb(0xC5CCD6),
+              rgb(0x1B1F24), rgb(0x4F5866), rgb(0x1259C8), rgb(0x1F6FEB), rgb(0x166A2E), rgb(0x7D5400),
+              rgb(0xB81D28), rgb(0xFFFFFF), rgb(0x1259C8, 0.35f), rgb(0x5380F3)};
     case settings::Theme::HighContrast:
-      // Pure black and white with yellow focus: WCAG AAA contrast everywhere.
-      return {rgb(0x000000), rgb(0x000000), rgb(0x333333), rgb(0x555555), rgb(0xFFFFFF), rgb(0xFFFFFF),
-              rgb(0xFFFFFF), rgb(0xFFE500), rgb(0xFFF066), rgb(0x66FF66), rgb(0xFFE500), rgb(0xFF6B6B),
-              rgb(0x000000)};
+      // Pure black and white with yellow focus: WCAG AAA contrast for text.
+      return {rgb(0x000000), rgb(0x000000), rgb(0x2E2E2E), rgb(0x404040), rgb(0xFFFFFF), rgb(0xFFFFFF),
+              rgb(0xFFFFFF), rgb(0xFFFFFF), rgb(0xFFE500), rgb(0xFFF066), rgb(0x66FF66), rgb(0xFFE500),
+              rgb(0xFF8A8A), rgb(0x000000), rgb(0x1F4FA8), rgb(0x3674D2)};
     case settings::Theme::Dark:
       break;
   }
-  return {rgb(0x15181D), rgb(0x232831), rgb(0x2E3542), rgb(0x394253), rgb(0x363D4A), rgb(0xE6EAF0),
-          rgb(0x9AA4B2), rgb(0x4C9AFF), rgb(0x6AAEFF), rgb(0x4AC26B), rgb(0xE3B341), rgb(0xF47067),
-          rgb(0x1C2027)};
+  return {rgb(0x15181D), rgb(0x232831), rgb(0x2C323D), rgb(0x333A47), rgb(0x646E7E), rgb(0x363D4A),
+          rgb(0xE6EAF0), rgb(0xA3ADBA), rgb(0x62A8FF), rgb(0x84BBFF), rgb(0x4AC26B), rgb(0xE3B341),
+          rgb(0xF7857C), rgb(0x1C2027), rgb(0x62A8FF, 0.35f), rgb(0x2C67C1)};
 }
 
 Palette g_palette = palette_for(settings::Theme::Dark);
@@ -55,7 +65,10 @@ void apply_theme(settings::Theme theme, float scale) {
   style.GrabRounding = 6;
   style.TabRounding = 6;
   style.WindowBorderSize = 0;
-  style.FrameBorderSize = high_contrast ? 2.0f : 0.0f;
+  // Fields, buttons, check boxes and radio buttons are outlined: their fill
+  // is close to the background, the outline is what shows where they are
+  // (WCAG 1.4.11).
+  style.FrameBorderSize = high_contrast ? 2.0f : 1.0f;
   style.ChildBorderSize = high_contrast ? 2.0f : 1.0f;
 
   ImVec4* c = style.Colors;
@@ -73,8 +86,8 @@ void apply_theme(settings::Theme theme, float scale) {
   c[ImGuiCol_TitleBgActive] = p.surface_active;
   c[ImGuiCol_MenuBarBg] = p.card;
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-  c[ImGuiCol_ScrollbarGrab] = p.surface_hover;
-  c[ImGuiCol_ScrollbarGrabHovered] = p.surface_active;
+  c[ImGuiCol_ScrollbarGrab] = p.border;
+  c[ImGuiCol_ScrollbarGrabHovered] = p.muted;
   c[ImGuiCol_ScrollbarGrabActive] = p.accent;
   c[ImGuiCol_CheckMark] = p.accent;
   c[ImGuiCol_SliderGrab] = p.accent;
@@ -91,11 +104,13 @@ void apply_theme(settings::Theme theme, float scale) {
   c[ImGuiCol_TabActive] = p.surface_active;
   c[ImGuiCol_TableHeaderBg] = p.surface;
   c[ImGuiCol_TableBorderStrong] = p.border;
-  c[ImGuiCol_TableBorderLight] = p.border;
+  c[ImGuiCol_TableBorderLight] = p.divider;
   c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
   c[ImGuiCol_TableRowBgAlt] = ImVec4(p.surface.x, p.surface.y, p.surface.z, 0.35f);
-  c[ImGuiCol_TextSelectedBg] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.35f);
-  c[ImGuiCol_NavHighlight] = p.accent;
+  c[ImGuiCol_TextSelectedBg] = p.selection;
+  c[ImGuiCol_PlotHistogram] = p.progress;  // ProgressBar's fill
+  c[ImGuiCol_PlotHistogramHovered] = p.progress;
+  c[ImGuiCol_NavHighlight] = p.accent;  // the keyboard focus ring (ImGui draws it 2 px wide)
   c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.55f);
 
   style.ScaleAllSizes(scale);

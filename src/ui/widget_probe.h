@@ -1,43 +1,28 @@
-// Lets a test see every widget ImGui submits: its id, label and rectangle.
+// Lets a test see every widget ImGui submits: its id, label, rectangle and
+// role. The probe is the accessibility recorder (ui/a11y/semantics.h): what
+// assistive technology reads is what the tests find widgets by.
 //
 // ImGui is compiled with IMGUI_ENABLE_TEST_ENGINE on every target; its hooks
-// call into this file only while a probe is attached (tests), so the app pays
-// one untaken branch per widget.
+// (ui/a11y/imgui_hooks.cpp) call into the recorder only while one is
+// attached, so the app pays one untaken branch per widget otherwise.
 #pragma once
 
-#include <string>
 #include <vector>
 
-#include <imgui.h>
+#include "ui/a11y/semantics.h"
 
 namespace portlab::ui {
 
-struct ProbedItem {
-  ImGuiID id = 0;
-  std::string label;  // as submitted, including any "##suffix"
-  ImVec2 min, max;    // screen rectangle
-  int status_flags = 0;
-  // Its centre lies inside what its window shows: a widget scrolled out of
-  // a pane (a lesson step's lab beside the text) is still submitted, with a
-  // rectangle that another widget covers on screen.
-  bool visible = true;
-};
+// A widget (or text) of the last frame. `visible()`: its centre lies inside
+// what its window shows - a widget scrolled out of a pane is still submitted,
+// with a rectangle another widget covers on screen.
+using ProbedItem = a11y::Node;
 
-class WidgetProbe {
+class WidgetProbe : public a11y::Recorder {
  public:
-  // Starts recording for the current ImGui context.
-  void attach();
-  void detach();
   // Call before each frame: forgets the previous frame's items.
-  void clear() { items_.clear(); }
-  const std::vector<ProbedItem>& items() const { return items_; }
-
-  // Internal: called from the ImGui hooks.
-  void on_item_add(ImGuiID id, const ImVec2& min, const ImVec2& max);
-  void on_item_info(ImGuiID id, const char* label, int flags);
-
- private:
-  std::vector<ProbedItem> items_;
+  void clear() { begin_frame(); }
+  const std::vector<ProbedItem>& items() const { return nodes(); }
 };
 
 }  // namespace portlab::ui

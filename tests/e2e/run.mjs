@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Suite } from './harness.mjs';
 import { register as registerLearner, registerProgressFiles, registerReloadDuringSave } from './learner.test.mjs';
 import { register as registerActivities } from './activities.test.mjs';
+import { register as registerA11y } from './a11y.test.mjs';
 import { register as registerShell, registerOffline, registerStorageFull } from './shell.test.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,6 +13,9 @@ const suite = new Suite({
   webRoot: path.join(root, 'build', 'web'),
   artifactDir: path.join(root, 'build', 'test-artifacts', 'e2e'),
 });
+// The accessibility tests are among the longest: started first, they run
+// beside the many short ones instead of after them.
+registerA11y(suite);
 registerShell(suite);
 registerLearner(suite);
 registerActivities(suite);

@@ -17,6 +17,7 @@
 #include "core/progress/lesson_progress.h"
 #include "ui/keys.h"
 #include "ui/widgets/setup_link_button.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -292,4 +293,34 @@ TEST_CASE("setup link button: a teacher's link opened in the lab keeps its goal 
   ui::set_class_goal("bind", "");
   REQUIRE(reopen(ui::setup_link(f.h.model, "bind", "", problem), setup) == "");
   CHECK(setup.get("goal") == "");
+}
+
+TEST_CASE("activity card: a goal met and the engine's explanation are read out as status") {
+  using ui::a11y::Role;
+  CardFixture f(answer_activity());
+  const ui::a11y::Node* field = test::node_with(Role::TextField, "Your answer");
+  REQUIRE(field);
+  const ui::a11y::Node* group = test::parent_of(*field);
+  REQUIRE(group);
+  CHECK(group->role == Role::Group);
+  CHECK(group->name == "Your task");
+  f.type_into("Your answer", "443");
+  REQUIRE(f.click("Check"));
+  REQUIRE(f.h.model.activity_run->verdict.met);
+  CHECK(test::node_with(Role::Status, "Goal met") != nullptr);
+  const std::string& why = f.h.model.activity_run->verdict.explanation;
+  if (!why.empty()) CHECK(test::node_with(Role::Status, why) != nullptr);
+}
+
+TEST_CASE("activity card: a prediction's choices are radio buttons and its result a status") {
+  using ui::a11y::Role;
+  CardFixture f(bind_prediction(true));
+  const ui::a11y::Node* choice = test::node_with(Role::Radio, "EACCES");
+  REQUIRE(choice);
+  REQUIRE(test::parent_of(*choice));
+  CHECK(test::parent_of(*choice)->name == "Which errno will bind(80) get as uid 1000?");
+  REQUIRE(f.click("EACCES"));
+  CHECK((test::node_with(Role::Radio, "EACCES")->states & ui::a11y::kChecked) != 0);
+  REQUIRE(f.click("Run the simulation"));
+  CHECK(test::node_with(Role::Status, "You predicted EACCES") != nullptr);
 }

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "core/host/socket_listing.h"
+#include "ui/a11y/semantics.h"
 #include "ui/keys.h"
 #include "ui/views/bind_lab_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -197,4 +199,32 @@ TEST_CASE("bind lab view: the arrow keys reach the tool choice, Space enters the
   f.h.press_key(ui::keys::kDown, f.draw);
   f.h.press_key(ui::keys::kSpace, f.draw);
   CHECK(reach(ui::keys::kDown, line, 5));
+}
+
+TEST_CASE("bind lab view: the bind() result is a Status with the errno and the rule; errors are Alerts") {
+  BindFixture f;
+  REQUIRE(f.click("Ordinary user (uid 1000)"));
+  REQUIRE(f.click("Try bind"));
+  f.h.frame(f.draw);
+  const ui::a11y::Node* result = test::node_with(ui::a11y::Role::Status, "Refused: EACCES");
+  REQUIRE(result != nullptr);
+  const std::string rule = f.h.model.bind.history().back().decision.rule;
+  CHECK(result->name == "Refused: EACCES, rule " + rule);
+  // The reason is read out too.
+  const std::string why = f.h.model.bind.history().back().decision.explanation;
+  CHECK(test::node_with(ui::a11y::Role::Status, why) != nullptr);
+  // Every text field has a name, the sysctl's field its setting's.
+  CHECK(test::node_with(ui::a11y::Role::TextField, "net.ipv4.ip_unprivileged_port_start") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::TextField, "Socket to add") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Radio, "TCP") != nullptr);
+  // A socket the lab cannot parse is refused with an Alert.
+  CHECK(test::node_with(ui::a11y::Role::Alert, "") == nullptr);
+  REQUIRE(f.click("##Socket to add"));
+  f.h.press_key(ui::keys::kEnd, f.draw);
+  ImGui::GetIO().AddInputCharactersUTF8(":nonsense");
+  f.h.frame(f.draw);
+  REQUIRE(f.click("Add socket"));
+  f.h.frame(f.draw);
+  CHECK(f.h.model.bind.existing().empty());
+  CHECK(test::node_with(ui::a11y::Role::Alert, "") != nullptr);
 }

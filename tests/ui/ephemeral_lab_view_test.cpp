@@ -1,7 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/host/socket_listing.h"
+#include "ui/a11y/semantics.h"
 #include "ui/views/ephemeral_lab_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -108,4 +113,51 @@ TEST_CASE("ephemeral lab view: the Sockets panel lists the client's connections,
   f.h.frames_until_settled(f.view, f.draw);
   CHECK(panel.output().find("TIME-WAIT") != std::string::npos);
   CHECK(panel.output().find("ESTAB") == std::string::npos);
+}
+
+namespace {
+
+// The nodes of the last frame whose parent is `parent`, with this role.
+std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
+  std::vector<const ui::a11y::Node*> out;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    if (n.parent == parent.id && n.role == role) out.push_back(&n);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("ephemeral lab view: fields are named, each call's result is read out, failures alert") {
+  EphemeralFixture f;
+  CHECK(test::node_with(ui::a11y::Role::TextField, "Port range") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::TextField, "Server to add") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Combo, "Algorithm") != nullptr);
+  REQUIRE(f.click("Open 1 connection"));
+  f.h.frame(f.draw);
+  const int port = f.h.model.ephemeral.allocations().back().decision.port;
+  CHECK(test::node_with(ui::a11y::Role::Status, "Call 1: local port " + std::to_string(port)) != nullptr);
+  REQUIRE(f.click("Exhaustion demo (4 ports)"));
+  REQUIRE(f.click("Open 5 connections"));
+  f.h.frame(f.draw);
+  CHECK(test::node_with(ui::a11y::Role::Alert, "EADDRNOTAVAIL") != nullptr);
+}
+
+TEST_CASE("ephemeral lab view: the algorithm chart has a table of every algorithm's values") {
+  EphemeralFixture f(1280, 4000);  // tall enough to draw the chart
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* chart = test::node_with(ui::a11y::Role::Figure, "Chart comparing the algorithms");
+  REQUIRE(chart != nullptr);
+  CHECK_FALSE(chart->description.empty());
+  const auto tables = children(*chart, ui::a11y::Role::Table);
+  REQUIRE(tables.size() == 1);
+  const auto rows = children(*tables[0], ui::a11y::Role::Row);
+  const auto& scores = f.h.model.ephemeral.comparison();
+  REQUIRE(rows.size() == scores.size() + 1);  // the header row, then one per algorithm
+  CHECK(children(*rows[0], ui::a11y::Role::ColumnHeader).size() == 3);
+  const auto cells = children(*rows[1], ui::a11y::Role::Cell);
+  REQUIRE(cells.size() == 3);
+  CHECK(cells[0]->name == scores[0].name);
+  char probes[32];
+  std::snprintf(probes, sizeof probes, "%.2f", scores[0].probes_per_connect);
+  CHECK(cells[2]->name == probes);
 }

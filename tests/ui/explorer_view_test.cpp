@@ -2,8 +2,13 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
+#include "ui/a11y/semantics.h"
 #include "ui/keys.h"
 #include "ui/views/explorer_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -79,4 +84,35 @@ TEST_CASE("explorer view: an example button opens its port, and the view fits a 
     REQUIRE(item != nullptr);
     CHECK(item->max.x <= 390.0f);
   }
+}
+
+namespace {
+
+// The nodes of the last frame whose parent is `parent`, with this role.
+std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
+  std::vector<const ui::a11y::Node*> out;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    if (n.parent == parent.id && n.role == role) out.push_back(&n);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("explorer view: the lookup result is a Status; the number line is a figure with a table") {
+  test::ViewFixture<ui::ExplorerView> f;
+  f.h.navigator.go(nav::Route{nav::Screen::Explorer, {"443"}});
+  f.h.frames(2, f.draw);
+  REQUIRE(f.view.shown() != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Status, f.view.shown()->range_sentence) != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::TextField, "Port or service") != nullptr);
+  const ui::a11y::Node* line = test::node_with(ui::a11y::Role::Figure, "number line");
+  REQUIRE(line != nullptr);
+  CHECK(line->description.find("Port 443 is marked") != std::string::npos);
+  const auto tables = children(*line, ui::a11y::Role::Table);
+  REQUIRE(tables.size() == 1);
+  CHECK(test::node_with(ui::a11y::Role::Cell, "Linux ephemeral") != nullptr);
+  // The pointer's click target is not exposed as a nameless button.
+  CHECK(test::node_with(ui::a11y::Role::Button, "number line") == nullptr);
+  // The transports table's headers are column headers.
+  CHECK(test::node_with(ui::a11y::Role::ColumnHeader, "Registered service") != nullptr);
 }

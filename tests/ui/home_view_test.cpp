@@ -3,6 +3,7 @@
 #include "core/progress/lesson_progress.h"
 #include "ui/views/about_view.h"
 #include "ui/views/home_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -47,4 +48,25 @@ TEST_CASE("home view: questions due for review are offered from the home screen"
   f.h.frames(2, f.draw);
   REQUIRE(f.click("Review 1 question due now"));
   CHECK(nav::to_fragment(f.h.navigator.current()) == "#/quiz/review");
+}
+
+TEST_CASE("home view: each lesson card is a group named by its lesson, with a link and a named progress bar") {
+  using ui::a11y::Role;
+  test::ViewFixture<ui::HomeView> f(1280, 3000);
+  f.h.load_shipped_content();
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* open = nullptr;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    if (n.label == "Open##port-ranges") open = &n;
+  REQUIRE(open);
+  CHECK(open->role == Role::Link);
+  const ui::a11y::Node* card = test::parent_of(*open);
+  REQUIRE(card);
+  CHECK(card->role == Role::Group);
+  CHECK(card->name == "Port ranges");
+  const ui::a11y::Node* bar = test::node_with(Role::Progress, "Steps done");
+  REQUIRE(bar);
+  CHECK(bar->value.find("0 of") != std::string::npos);
+  CHECK(test::node_with(Role::Link, "Open settings") != nullptr);
+  CHECK(test::node_with(Role::Link, "Bind Lab") != nullptr);
 }

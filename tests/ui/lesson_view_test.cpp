@@ -7,6 +7,7 @@
 #include "ui/keys.h"
 #include "ui/views/lab_views.h"
 #include "ui/views/lesson_view.h"
+#include "a11y_nodes.h"
 #include "lesson_view_fixture.h"
 #include "view_harness.h"
 
@@ -289,4 +290,117 @@ TEST_CASE("lesson view: each pane scrolls on its own, also by dragging its backg
   // The footer and the text pane stayed where they were.
   REQUIRE(f.h.find("Next: Moving the line >") != nullptr);
   CHECK(f.h.find("Next: Moving the line >")->min.y == next_y);
+}
+
+// --- what assistive technology reads (ui/a11y)
+
+using test::node_with;
+using test::parent_of;
+using ui::a11y::Role;
+
+TEST_CASE("lesson view: each paragraph of a step is one text node with its whole text, over its words") {
+  LessonFixture f("#/lesson/port-ranges/1");
+  REQUIRE(ui::a11y::current());
+  // Two lines of the lesson file, drawn word by word over three lines: one node.
+  const ui::a11y::Node* p = node_with(Role::Text, "RFC 6335 (section 6) splits the 65,536 port numbers into three ranges.");
+  REQUIRE(p);
+  CHECK(p->name ==
+        "RFC 6335 (section 6) splits the 65,536 port numbers into three ranges. You will meet both its names and the "
+        "older ones from IANA's port-numbers file, which RFC 6335 keeps as aliases, so learn both.");
+  CHECK(p->max.y - p->min.y > ImGui::GetTextLineHeight() * 1.5f);  // it covers every line
+  CHECK(p->max.x > p->min.x);
+  // Bold words stay in their sentence.
+  CHECK(node_with(Role::Text, "All bounds are inclusive: 1023 is a System Port, 1024 a User Port"));
+  // The step's title and the objectives, a list of items.
+  const ui::a11y::Node* title = node_with(Role::Heading, "Three ranges");
+  REQUIRE(title);
+  CHECK(title->level == 1);
+  const ui::a11y::Node* objective = node_with(Role::ListItem, "Name the three IANA port ranges");
+  REQUIRE(objective);
+  const ui::a11y::Node* list = parent_of(*objective);
+  REQUIRE(list);
+  CHECK(list->role == Role::List);
+  // A note is a named group around its text.
+  const ui::a11y::Node* note = node_with(Role::Text, "A little history: the three-way split is younger than it looks.");
+  REQUIRE(note);
+  REQUIRE(parent_of(*note));
+  CHECK(parent_of(*note)->role == Role::Group);
+  CHECK(parent_of(*note)->name == "Note");
+}
+
+TEST_CASE("lesson view: a step's list items are in a list, and a heading in the text has its level") {
+  LessonFixture f("#/lesson/port-ranges/4");
+  const ui::a11y::Node* item = node_with(Role::ListItem, "endorse the product that asked for the number;");
+  REQUIRE(item);
+  REQUIRE(parent_of(*item));
+  CHECK(parent_of(*item)->role == Role::List);
+  const ui::a11y::Node* first = node_with(Role::ListItem, "reserve the number on your machine");
+  REQUIRE(first);
+  CHECK(first->parent == item->parent);  // one list for the three items
+  // The paragraph after the list is not in it.
+  const ui::a11y::Node* after = node_with(Role::Text, "The IANA range a port belongs to is a label.");
+  REQUIRE(after);
+  CHECK(after->parent != item->parent);
+
+  f.h.navigator.open_fragment("#/lesson/what-is-a-port/1");
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* heading = node_with(Role::Heading, "Two meanings of \"port\"");
+  REQUIRE(heading);
+  CHECK(heading->level == 3);
+}
+
+TEST_CASE("lesson view: the step buttons are links, the one on screen marked current") {
+  LessonFixture f("#/lesson/port-ranges/3");
+  int current = 0;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes()) {
+    if (n.label.find("##step") == std::string::npos) continue;
+    CHECK(n.role == Role::Link);
+    if (n.states & ui::a11y::kCurrent) {
+      ++current;
+      CHECK(n.name.rfind("3", 0) == 0);
+    }
+  }
+  CHECK(current == 1);
+  const ui::a11y::Node* next = node_with(Role::Link, "Next: ");
+  CHECK(next != nullptr);
+}
+
+TEST_CASE("lesson view: a checkpoint's verdict and explanation are read out as status") {
+  LessonFixture f("#/lesson/port-ranges/9");
+  REQUIRE(f.click("Start the checkpoint"));
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* option = node_with(Role::Radio, "System Ports, 0-1023");
+  REQUIRE(option);
+  CHECK_FALSE((option->states & ui::a11y::kChecked) != 0);
+  REQUIRE(f.click("System Ports, 0-1023"));
+  REQUIRE(node_with(Role::Radio, "System Ports, 0-1023"));
+  CHECK((node_with(Role::Radio, "System Ports, 0-1023")->states & ui::a11y::kChecked) != 0);
+  CHECK(node_with(Role::Status, "Not right.") == nullptr);
+  REQUIRE(f.click("Check answer"));
+  const quiz::Question* q = f.h.model.checkpoint->shown_question();
+  REQUIRE(q);
+  REQUIRE_FALSE(q->explanation.empty());
+  CHECK(node_with(Role::Status, "Not right.") != nullptr);
+  const ui::a11y::Node* why = node_with(Role::Status, q->explanation);
+  REQUIRE(why);
+  CHECK(why->name == q->explanation);
+}
+
+TEST_CASE("lesson view: with its lab beside it, the text is submitted whole and the divider is a slider") {
+  LessonFixture f("#/lesson/port-ranges/2", 1280, 500);  // a short window: the text runs past the pane
+  const ui::a11y::Node* divider = node_with(Role::Slider, "Resize the text and the lab");
+  REQUIRE(divider);
+  CHECK(divider->value.find('%') != std::string::npos);
+  // The last paragraph of the step is known below the fold, marked as scrolled away.
+  const ui::a11y::Node* last = node_with(Role::Text, "Your turn: exam questions love the edges.");
+  REQUIRE(last);
+  CHECK_FALSE(last->visible());
+
+  // A button of the text far below the fold is known by its name (ImGui
+  // would clip it before naming it), so the mirror can reach it.
+  f.h.navigator.open_fragment("#/lesson/nat-and-port-forwarding/6");
+  f.h.frames(3, f.draw);
+  const ui::a11y::Node* other = node_with(Role::Button, "Use this setup in the lab");
+  REQUIRE(other);
+  CHECK_FALSE(other->visible());
 }

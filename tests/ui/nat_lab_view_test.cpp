@@ -2,10 +2,14 @@
 
 #include <imgui.h>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "ui/a11y/semantics.h"
 #include "ui/views/nat_lab_view.h"
 #include "ui/widgets/nat_drawing.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -283,4 +287,68 @@ TEST_CASE("NAT Lab view: packets in flight are drawn at every point of every sce
       }
     }
   }
+}
+
+// ---- What assistive technology reads.
+
+namespace {
+
+// Everything the mirror would show of the last frame, as one string.
+std::string semantics_text() {
+  std::ostringstream out;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    out << n.id << ' ' << n.parent << ' ' << static_cast<int>(n.role) << ' ' << n.name << '|' << n.value << '|'
+        << n.description << '|' << n.min.x << ',' << n.min.y << ',' << n.max.x << ',' << n.max.y << ' '
+        << n.states << '\n';
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("NAT Lab view: the drawing has a text alternative; each step is read out") {
+  Fixture f;
+  REQUIRE(f.h.model.nat().open_link("game-server") == "");
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* figure = test::node_with(ui::a11y::Role::Figure, "Network drawing");
+  REQUIRE(figure != nullptr);
+  CHECK(figure->description.find("laptop 192.168.1.10") != std::string::npos);
+  CHECK(figure->description.find("No packet sent yet") != std::string::npos);
+  CHECK(test::node_with(ui::a11y::Role::Table, "Devices") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Cell, "203.0.113.1") != nullptr);
+  for (const char* field : {"Protocol", "External port", "Internal address", "Internal port"})
+    CHECK_MESSAGE(test::node_with(ui::a11y::Role::TextField, field) != nullptr, field);
+  CHECK(test::node_with(ui::a11y::Role::Slider, "Speed") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Combo, "NAT behaviour") != nullptr);
+
+  f.h.settings.reduced_motion = true;  // each step at its end at once
+  REQUIRE(f.click("Step"));
+  f.h.frame(f.draw);
+  CHECK(test::node_with(ui::a11y::Role::Status, "Step 1 of") != nullptr);
+  const ui::a11y::Node* sent = test::node_with(ui::a11y::Role::ListItem, "The packet, TCP SYN: sent from 192.168.1.10:");
+  REQUIRE(sent != nullptr);
+  CHECK(sent->name.find("The router rewrites the source 192.168.1.10:") != std::string::npos);
+  CHECK(sent->name.find("translated and delivered") != std::string::npos);
+  CHECK(test::node_with(ui::a11y::Role::Status, "Outcome: translated and delivered") != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::ColumnHeader, "Outside") != nullptr);  // the NAT table
+
+  REQUIRE(f.click("Step"));  // the friend knocks with no forward: dropped
+  f.h.frame(f.draw);
+  const ui::a11y::Node* dropped = test::node_with(ui::a11y::Role::ListItem, "Dropped at the router: ");
+  REQUIRE(dropped != nullptr);
+  CHECK(test::node_with(ui::a11y::Role::Status, "Outcome: dropped") != nullptr);
+}
+
+TEST_CASE("NAT Lab view: while a packet travels, what assistive technology reads stays the same") {
+  Fixture f;
+  REQUIRE(f.h.model.nat().open_link("video-call") == "");
+  f.h.model.nat().set_speed(0.25);
+  f.h.frames(2, f.draw);
+  REQUIRE(f.click("Step"));
+  f.h.frame(f.draw);
+  const double before = f.h.model.nat().progress();
+  const std::string first = semantics_text();
+  f.h.frames(3, f.draw);
+  REQUIRE(f.h.model.nat().progress() > before);  // the packet moved...
+  REQUIRE(f.h.model.nat().progress() < 1.0);
+  CHECK(semantics_text() == first);  // ...and the mirror has nothing to change
 }

@@ -6,6 +6,7 @@
 
 #include "ui/keys.h"
 #include "ui/widgets/question_card.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -121,7 +122,7 @@ TEST_CASE("question card: a typed port and Enter submit a numeric response") {
   f.question.prompt = "Which TCP port does SSH listen on by default?";
   f.question.numeric_answers.push_back({22, 22, 1, ""});
   f.h.frames(2, f.draw);
-  REQUIRE(f.click("##answer"));
+  REQUIRE(f.click("##Your answer"));
   ImGui::GetIO().AddInputCharactersUTF8("22");
   f.h.frames(1, f.draw);
   CHECK(f.last == Action::None);
@@ -130,4 +131,33 @@ TEST_CASE("question card: a typed port and Enter submit a numeric response") {
   const auto* number = std::get_if<quiz::NumericResponse>(&f.card.response());
   REQUIRE(number);
   CHECK(number->value == 22);
+}
+
+TEST_CASE("question card: options are radio buttons, the verdict and explanation status, the answer field named") {
+  using ui::a11y::Role;
+  CardFixture f;
+  const ui::a11y::Node* option = test::node_with(Role::Radio, "443");
+  REQUIRE(option);
+  CHECK(option->name == "443");
+  CHECK_FALSE((option->states & ui::a11y::kChecked) != 0);
+  REQUIRE(f.click("80"));
+  CHECK((test::node_with(Role::Radio, "80")->states & ui::a11y::kChecked) != 0);
+  CHECK(test::node_with(Role::Status, "Not right.") == nullptr);
+  REQUIRE(f.click("Check answer"));
+  f.feedback = quiz::grade(f.question, f.card.response());
+  f.h.frames(2, f.draw);
+  CHECK(test::node_with(Role::Status, "Not right.") != nullptr);
+  CHECK(test::node_with(Role::Status, "80 is plain HTTP.") != nullptr);
+  CHECK(test::node_with(Role::Status, "IANA registered 443 for HTTP over TLS.") != nullptr);
+  CHECK((test::node_with(Role::Radio, "80")->states & ui::a11y::kDisabled) != 0);  // answered: locked
+
+  f.question = quiz::Question{};
+  f.question.id = "ssh-port";
+  f.question.type = quiz::QuestionType::Numeric;
+  f.question.prompt = "Which TCP port does SSH listen on by default?";
+  f.feedback.reset();
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* field = test::node_with(Role::TextField, "Your answer");
+  REQUIRE(field);
+  CHECK(field->name == "Your answer");
 }

@@ -4,6 +4,7 @@
 
 #include "core/model/simulation_tasks.h"
 #include "ui/views/quiz_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -154,4 +155,28 @@ TEST_CASE("quiz view: a simulation task is done in the NAT Lab and graded by its
   const quiz::SimulationResponse verdict = model::check_task(q->task, f.h.model.nat());
   CHECK(verdict.passed);
   CHECK(f.desk().answer(verdict).correct);
+}
+
+TEST_CASE("quiz view: the exam's drop-downs, the question links with the current one, the score a status") {
+  using ui::a11y::Role;
+  QuizFixture f;
+  const ui::a11y::Node* size = test::node_with(Role::Combo, "questions");
+  REQUIRE(size);
+  CHECK(size->value == "10 questions");
+  REQUIRE(test::node_with(Role::Progress, "Port ranges"));
+  REQUIRE(f.click("Start the exam"));
+  int current = 0;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes()) {
+    if (n.label.find("##q") == std::string::npos) continue;
+    CHECK(n.role == Role::Link);
+    if ((n.states & ui::a11y::kCurrent) != 0) {
+      ++current;
+      CHECK(n.name == "1");
+    }
+  }
+  CHECK(current == 1);
+  REQUIRE(f.click("Finish the exam"));
+  f.h.frames(1, f.draw);
+  CHECK(test::node_with(Role::Status, "0 of 10 right") != nullptr);
+  CHECK(test::node_with(Role::Link, "Back to the practice menu") != nullptr);
 }

@@ -3,6 +3,7 @@
 #include "core/progress/lesson_progress.h"
 #include "core/progress/progress_store.h"
 #include "ui/views/settings_view.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -66,4 +67,19 @@ TEST_CASE("settings view: progress is exported to a file and imported back only 
   f.h.frames(2, f.draw);
   REQUIRE(f.click("Replace my progress"));
   CHECK(f.h.model.progress == exported);
+}
+
+TEST_CASE("settings view: themes and systems are radio buttons in named groups; text size a slider") {
+  using ui::a11y::Role;
+  SettingsFixture f(1280, 1600);
+  f.h.frames(2, f.draw);
+  const ui::a11y::Node* light = test::node_with(Role::Radio, "Light");
+  REQUIRE(light);
+  REQUIRE(test::parent_of(*light));
+  CHECK(test::parent_of(*light)->name == "Theme");
+  const bool checked = (light->states & ui::a11y::kChecked) != 0;
+  CHECK(checked == (f.h.settings.theme == settings::Theme::Light));
+  const ui::a11y::Node* size = test::node_with(Role::Slider, "text size");
+  REQUIRE(size);
+  CHECK(size->value.find("100") != std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "ui/keys.h"
 #include "ui/shell.h"
+#include "a11y_nodes.h"
 #include "view_harness.h"
 
 using namespace portlab;
@@ -172,4 +173,26 @@ TEST_CASE("shell: a lesson step with a lab uses the window's width; one without 
   const ui::ProbedItem* course = f.h.find("< Course");
   REQUIRE(course != nullptr);
   CHECK(course->min.x > (1600 - 64 * 17) * 0.5f - 20);  // centred reading column
+}
+
+TEST_CASE("shell: the navigation bar is links, the screen shown marked current; a notice is an alert") {
+  using ui::a11y::Role;
+  ShellFixture f;
+  f.h.frames(2, f.fn());
+  const ui::a11y::Node* home = test::node_with(Role::Link, "Home");
+  REQUIRE(home);
+  CHECK((home->states & ui::a11y::kCurrent) != 0);
+  REQUIRE(test::node_with(Role::Link, "Settings"));
+  CHECK_FALSE((test::node_with(Role::Link, "Settings")->states & ui::a11y::kCurrent) != 0);
+  REQUIRE(f.h.click("Settings", f.fn()));
+  f.h.frames(1, f.fn());
+  CHECK((test::node_with(Role::Link, "Settings")->states & ui::a11y::kCurrent) != 0);
+  CHECK_FALSE((test::node_with(Role::Link, "Home")->states & ui::a11y::kCurrent) != 0);
+
+  f.h.navigator.open_fragment("#/no-such-page");
+  f.h.frames(2, f.fn());
+  REQUIRE_FALSE(f.h.navigator.notice().empty());
+  const ui::a11y::Node* notice = test::node_with(Role::Alert, f.h.navigator.notice());
+  REQUIRE(notice);
+  CHECK(notice->name == f.h.navigator.notice());
 }

@@ -78,6 +78,12 @@ ViewHarness::DrawFn ViewHarness::in_window(const DrawFn& draw) {
   };
 }
 
+void ViewHarness::set_recording(bool on) {
+  if (on && !probe_.attached()) probe_.attach();
+  if (!on && probe_.attached()) probe_.detach();
+  probe_.clear();
+}
+
 const ui::ProbedItem* ViewHarness::find(const std::string& label) const {
   for (const ui::ProbedItem& item : probe_.items()) {
     if (item.label == label) return &item;

@@ -1,6 +1,8 @@
 // Headless view testing: ImGui with no renderer, a fixed display size,
 // injected mouse and keyboard, and widgets found by label through the
-// WidgetProbe. A test builds a model, hands it to a view, and drives frames.
+// WidgetProbe (the accessibility recorder, ui/a11y/semantics.h: what a
+// screen reader would be told). A test builds a model, hands it to a view,
+// and drives frames.
 #pragma once
 
 #include <functional>
@@ -66,6 +68,11 @@ class ViewHarness {
   bool has_keyboard_focus(const ui::ProbedItem& item) const;
   // Labels of all labelled widgets of the last frame, for failure messages.
   std::vector<std::string> labels() const;
+  // The recorder attached to the harness's context: the last frame's
+  // semantics nodes, pending input for the next frame.
+  ui::WidgetProbe& recorder() { return probe_; }
+  // Draws without a recorder attached (as the native app does) or with one again.
+  void set_recording(bool on);
 
   // Moves the mouse onto the widget and clicks it over the next frames.
   // False if the widget was not submitted or lies outside the display.

@@ -9,7 +9,7 @@ namespace portlab::ui {
 
 void AboutView::draw() {
   title(ctx_, "About PortLab");
-  ImGui::TextColored(tone(Tone::Muted), "Version %s", portlab::version());
+  textf(Tone::Muted, "Version %s", portlab::version());
   paragraph(
       "PortLab is a teaching app about TCP and UDP ports. It runs in any modern browser and as a desktop "
       "program, from one C++ code base.");
@@ -32,9 +32,9 @@ void AboutView::draw() {
     };
     for (const auto& row : rows) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row[0]);
+      text(row[0]);
       ImGui::TableNextColumn();
-      ImGui::TextColored(tone(Tone::Muted), "%s", row[1]);
+      text(Tone::Muted, row[1]);
     }
     ImGui::EndTable();
   }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/host/describe.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -82,14 +83,14 @@ void BindLabView::draw_setup() {
   for (const ports::OsProfile& p : ports::os_profiles()) {
     if (!first) wrap_if_needed(ImGui::GetFrameHeight() + button_width(p.name));
     first = false;
-    if (ImGui::RadioButton(p.name, lab.os().id == p.id)) os_message_ = lab.set_os(p.key);
+    if (radio(p.name, lab.os().id == p.id)) os_message_ = lab.set_os(p.key);
   }
-  if (!os_message_.empty()) paragraph(os_message_.c_str(), Tone::Warning);
+  if (!os_message_.empty()) alert(os_message_.c_str(), Tone::Warning);
 
   heading(ctx_, "User");
-  if (ImGui::RadioButton("root (uid 0)", lab.uid() == 0)) lab.set_uid(0);
+  if (radio("root (uid 0)", lab.uid() == 0)) lab.set_uid(0);
   wrap_if_needed(ImGui::GetFrameHeight() + button_width("Ordinary user (uid 1000)"));
-  if (ImGui::RadioButton("Ordinary user (uid 1000)", lab.uid() == 1000)) lab.set_uid(1000);
+  if (radio("Ordinary user (uid 1000)", lab.uid() == 1000)) lab.set_uid(1000);
   if (!uid_editing_) uid_field_ = static_cast<int>(lab.uid());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
   if (input_int_with_steps("uid", &uid_field_, 1, 100))
@@ -134,8 +135,9 @@ void BindLabView::draw_sysctls() {
     ImGui::PushID(static_cast<int>(i));
     mono(ctx_, f.name.c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    const bool enter = ImGui::InputText(("##" + f.name).c_str(), f.value, sizeof f.value,
-                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    // Named after the setting, which the line above shows.
+    const bool enter = text_field(("##" + f.name).c_str(), f.value, sizeof f.value,
+                                  ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button("Set") || enter) {
       settings_message_ = lab.set_sysctl(f.name, f.value);
@@ -145,7 +147,7 @@ void BindLabView::draw_sysctls() {
     }
     ImGui::PopID();
   }
-  if (!settings_message_.empty()) paragraph(settings_message_.c_str(), Tone::Danger);
+  if (!settings_message_.empty()) alert(settings_message_.c_str());
 }
 
 void BindLabView::draw_existing() {
@@ -164,11 +166,11 @@ void BindLabView::draw_existing() {
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x));
-  const bool enter = ImGui::InputText("##existing", existing_text_, sizeof existing_text_,
-                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_field("##Socket to add", existing_text_, sizeof existing_text_,
+                                ImGuiInputTextFlags_EnterReturnsTrue);
   wrap_if_needed(button_width("Add socket"));
   if (ImGui::Button("Add socket") || enter) existing_message_ = lab.add_existing(existing_text_);
-  if (!existing_message_.empty()) paragraph(existing_message_.c_str(), Tone::Danger);
+  if (!existing_message_.empty()) alert(existing_message_.c_str());
   paragraph("ADDR:PORT/tcp or /udp, then any of :listen :timewait :reuseaddr :reuseport :uid=N "
             ":proc=NAME.",
             Tone::Muted);
@@ -183,21 +185,21 @@ void BindLabView::draw_form() {
   if (input_int_with_steps("port", &port, 1, 100))
     r.port = static_cast<uint16_t>(std::clamp(port, 0, 65535));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-  if (ImGui::InputText("address", addr_text_, sizeof addr_text_)) {
+  if (text_field("address", addr_text_, sizeof addr_text_)) {
     const net::Parsed<net::Ipv4> a = net::parse_ipv4(addr_text_);
     form_message_ = a.ok() ? "" : a.error;
     if (a.ok()) r.addr = *a.value;
   }
-  if (ImGui::RadioButton("TCP", r.transport == net::Transport::Tcp))
+  if (radio("TCP", r.transport == net::Transport::Tcp))
     r.transport = net::Transport::Tcp;
   ImGui::SameLine();
-  if (ImGui::RadioButton("UDP", r.transport == net::Transport::Udp))
+  if (radio("UDP", r.transport == net::Transport::Udp))
     r.transport = net::Transport::Udp;
   ImGui::Checkbox("SO_REUSEADDR", &r.reuseaddr);
   wrap_if_needed(ImGui::GetFrameHeight() + button_width("SO_REUSEPORT"));
   ImGui::Checkbox("SO_REUSEPORT", &r.reuseport);
   ImGui::Checkbox("Keep it bound afterwards", &r.keep_open);
-  if (!form_message_.empty()) paragraph(form_message_.c_str(), Tone::Danger);
+  if (!form_message_.empty()) alert(form_message_.c_str());
 
   if (ImGui::Button("Try bind")) lab.try_bind();
   if (ctx_.real_bind) {
@@ -227,9 +229,14 @@ void BindLabView::draw_result() {
   paragraph(who.c_str(), Tone::Muted);
   result_line_ = d.ok ? "OK: bound to port " + std::to_string(d.port)
                       : std::string("Refused: ") + d.error;
+  // Drawn in three pieces (bold result, rule, a warning tag); assistive
+  // technology gets them as one result, errno and rule together, read out
+  // when it appears.
+  std::string said = result_line_ + ", rule " + d.rule;
   ImGui::PushFont(ctx_.fonts->bold);
   ImGui::TextColored(tone(d.ok ? Tone::Success : Tone::Danger), "%s", result_line_.c_str());
   ImGui::PopFont();
+  const ImVec2 line_min = ImGui::GetItemRectMin();
   ImGui::SameLine();
   ImGui::Text("rule %s", d.rule);
   if (d.approximate) {
@@ -237,19 +244,21 @@ void BindLabView::draw_result() {
     ImGui::TextColored(tone(Tone::Warning), "approximate");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("The reference does not confirm this behaviour for %s.", a.os->name);
+    said += " (approximate)";
   }
-  paragraph(d.explanation.c_str());
+  a11y::text_at(a11y::Role::Status, said.c_str(), line_min, ImGui::GetItemRectMax());
+  status(d.explanation.c_str());
   if (has_real_) {
     heading(ctx_, "On this machine");
     real_line_ = "bind(" + real_request_ + "): " +
                  (real_.ok ? std::string("OK") : real_.error + ", " + real_.message);
-    paragraph(real_line_.c_str(), real_.ok ? Tone::Success : Tone::Danger);
+    status(real_line_.c_str(), real_.ok ? Tone::Success : Tone::Danger);
     // Compared only with the prediction made by the same click.
     if (real_attempt_ == lab.history().size()) {
       const bool same = real_.ok == d.ok && (d.ok || real_.error == d.error);
-      paragraph(same ? "The same answer as the prediction."
-                     : "Not the prediction's answer: this machine is not the simulated host.",
-                same ? Tone::Success : Tone::Warning);
+      status(same ? "The same answer as the prediction."
+                  : "Not the prediction's answer: this machine is not the simulated host.",
+             same ? Tone::Success : Tone::Warning);
     }
     paragraph("A real socket on 127.0.0.1, closed right after. This machine runs its own OS with "
               "its own user and settings, so it may differ from the simulated host.",
@@ -271,21 +280,22 @@ void BindLabView::draw_history() {
     ImGui::TableSetupColumn("User");
     ImGui::TableSetupColumn("bind()");
     ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
+    table_headers_row();
     const auto& h = lab.history();
     for (size_t n = 0; n < h.size() && n < kShown; ++n) {
       const labs::BindAttempt& a = h[h.size() - 1 - n];  // newest first
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.os->name);
+      text(a.os->name);
       ImGui::TableNextColumn();
-      ImGui::Text("uid %u%s", a.uid, a.cap_net_bind_service ? " +cap" : "");
+      textf("uid %u%s", a.uid, a.cap_net_bind_service ? " +cap" : "");
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(request_text(a.request).c_str());
+      text(request_text(a.request).c_str());
       ImGui::TableNextColumn();
+      // The word (OK or the errno) says it; the colour only repeats it.
       if (a.decision.ok)
-        ImGui::TextColored(tone(Tone::Success), "OK  %s", a.decision.rule);
+        textf(Tone::Success, "OK  %s", a.decision.rule);
       else
-        ImGui::TextColored(tone(Tone::Danger), "%s  %s", a.decision.error, a.decision.rule);
+        textf(Tone::Danger, "%s  %s", a.decision.error, a.decision.rule);
     }
     ImGui::EndTable();
   }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/host/describe.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -28,7 +29,7 @@ const char* algorithm_name(std::optional<host::Rfc6056> a) {
 
 bool radio_row(const char* label, bool active, bool first) {
   if (!first) same_line_if_fits(ImGui::GetFrameHeight() + button_width(label));
-  return ImGui::RadioButton(label, active);
+  return radio(label, active);
 }
 
 bool button_row(const char* label, bool first) {
@@ -79,7 +80,7 @@ void EphemeralLabView::draw_setup() {
     if (radio_row(p.name, lab.os().id == p.id, first)) os_message_ = lab.set_os(p.key);
     first = false;
   }
-  if (!os_message_.empty()) paragraph(os_message_.c_str(), Tone::Danger);
+  if (!os_message_.empty()) alert(os_message_.c_str());
 
   const struct {
     EphemeralMode mode;
@@ -96,11 +97,11 @@ void EphemeralLabView::draw_setup() {
   const float label = ImGui::CalcTextSize("Algorithm").x + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::SetNextItemWidth(
       std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x - label));
-  if (ImGui::BeginCombo("Algorithm", algorithm_name(lab.algorithm()))) {
+  if (begin_combo("Algorithm", algorithm_name(lab.algorithm()))) {
     for (int k = 0; k <= 5; ++k) {
       std::optional<host::Rfc6056> a;
       if (k) a = static_cast<host::Rfc6056>(k);
-      if (ImGui::Selectable(algorithm_name(a), lab.algorithm() == a)) lab.set_algorithm(a);
+      if (option(algorithm_name(a), lab.algorithm() == a)) lab.set_algorithm(a);
     }
     ImGui::EndCombo();
   }
@@ -114,8 +115,8 @@ void EphemeralLabView::draw_setup() {
                           std::to_string(lab.seed());
   paragraph(now.c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  const bool enter = ImGui::InputText("##range", range_text_, sizeof range_text_,
-                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_field("##Port range", range_text_, sizeof range_text_,
+                                ImGuiInputTextFlags_EnterReturnsTrue);
   same_line_if_fits(button_width("Set range"));
   if (ImGui::Button("Set range") || enter) range_message_ = lab.set_range(range_text_);
   same_line_if_fits(button_width("Exhaustion demo (4 ports)"));
@@ -123,13 +124,13 @@ void EphemeralLabView::draw_setup() {
     lab.start_exhaustion_demo();
     range_message_.clear();
   }
-  if (!range_message_.empty()) paragraph(range_message_.c_str(), Tone::Danger);
+  if (!range_message_.empty()) alert(range_message_.c_str());
 }
 
 void EphemeralLabView::draw_destinations() {
   labs::EphemeralLab& lab = ctx_.model->ephemeral;
   heading(ctx_, "Servers");
-  if (ImGui::RadioButton("Each in turn", !lab.selected_destination()))
+  if (radio("Each in turn", !lab.selected_destination()))
     lab.select_destination(std::nullopt);
   for (size_t i = 0; i < lab.destinations().size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
@@ -138,11 +139,11 @@ void EphemeralLabView::draw_destinations() {
     // The row wraps as one piece: the server and its Remove button.
     same_line_if_fits(ImGui::GetFrameHeight() + button_width(label.c_str()) +
                       (removable ? button_width("Remove") : 0));
-    if (ImGui::RadioButton(label.c_str(), lab.selected_destination() == i))
+    if (radio(label.c_str(), lab.selected_destination() == i))
       lab.select_destination(i);
     if (removable) {
       ImGui::SameLine();
-      if (ImGui::SmallButton("Remove")) {
+      if (ImGui::Button("Remove")) {
         lab.remove_destination(i);
         ImGui::PopID();
         break;
@@ -152,11 +153,11 @@ void EphemeralLabView::draw_destinations() {
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  const bool enter = ImGui::InputText("##dest", dest_text_, sizeof dest_text_,
-                                      ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_field("##Server to add", dest_text_, sizeof dest_text_,
+                                ImGuiInputTextFlags_EnterReturnsTrue);
   same_line_if_fits(button_width("Add server"));
   if (ImGui::Button("Add server") || enter) dest_message_ = lab.add_destination(dest_text_);
-  if (!dest_message_.empty()) paragraph(dest_message_.c_str(), Tone::Danger);
+  if (!dest_message_.empty()) alert(dest_message_.c_str());
 }
 
 void EphemeralLabView::draw_actions() {
@@ -170,14 +171,25 @@ void EphemeralLabView::draw_actions() {
 
   const auto& all = lab.allocations();
   failure_line_.clear();
+  if (!all.empty() && all.back().decision.ok) {
+    // The table below lists every call; this line tells the last one's
+    // result where a screen reader hears it after the click.
+    const labs::Allocation& last = all.back();
+    char said[160];
+    std::snprintf(said, sizeof said, "Call %d: local port %d%s%s, %d probe%s.", last.number,
+                  last.decision.port, last.mode == EphemeralMode::BindZero ? "" : " toward ",
+                  last.mode == EphemeralMode::BindZero ? " (bind 0)" : net::to_string(last.dest).c_str(),
+                  last.decision.probes, last.decision.probes == 1 ? "" : "s");
+    status(said, Tone::Muted);
+  }
   if (!all.empty() && !all.back().decision.ok) {
     const host::Decision& d = all.back().decision;
     failure_line_ = "Call " + std::to_string(all.back().number) + " failed: " + d.error +
                     " (rule " + d.rule + ")";
     ImGui::PushFont(ctx_.fonts->bold);
-    ImGui::TextColored(tone(Tone::Danger), "%s", failure_line_.c_str());
+    alert(failure_line_.c_str());
     ImGui::PopFont();
-    paragraph(d.explanation.c_str());
+    status(d.explanation.c_str());
     if (std::string(d.error) == "EADDRNOTAVAIL")
       paragraph("Every port of the range is already used toward this server: close "
                 "connections and let TIME_WAIT end, add another server, or widen the range.",
@@ -203,7 +215,7 @@ void EphemeralLabView::draw_clock() {
   }
   paragraph(text.c_str());
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Time runs");
+  ui::text("Time runs");
   const struct {
     int factor;
     const char* label;
@@ -231,9 +243,10 @@ void EphemeralLabView::draw_allocations() {
   ImGui::TableSetupColumn("Port");
   ImGui::TableSetupColumn("Probes");
   ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableHeadersRow();
+  table_headers_row();
   // Newest first; only the visible rows are drawn, so a long burst costs
   // nothing extra per frame.
+  const a11y::ScopedClipping only_rows_in_sight;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(all.size()));
   while (clipper.Step()) {
@@ -244,32 +257,32 @@ void EphemeralLabView::draw_allocations() {
       // The row is one selectable: the full explanation shows below.
       char number[24];
       std::snprintf(number, sizeof number, "%d##call", a.number);
+      a11y::next_item(a11y::Role::Button, &a == chosen ? uint32_t{a11y::kSelected} : 0u);
       if (ImGui::Selectable(number, &a == chosen, ImGuiSelectableFlags_SpanAllColumns))
         lab.select_allocation(a.number);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.mode == EphemeralMode::BindZero ? "(bind 0)"
-                                                               : net::to_string(a.dest).c_str());
+      ui::text(a.mode == EphemeralMode::BindZero ? "(bind 0)" : net::to_string(a.dest).c_str());
       ImGui::TableNextColumn();
       if (a.decision.ok) {
         const host::Socket* s = lab.host().socket(a.socket);
-        ImGui::Text("%d", a.decision.port);
+        textf("%d", a.decision.port);
         if (s && s->state == host::SocketState::TimeWait) {
           ImGui::SameLine();
-          ImGui::TextColored(tone(Tone::Warning), "TIME_WAIT");
+          ui::text(Tone::Warning, "TIME_WAIT");
         } else if (!s) {
           ImGui::SameLine();
-          ImGui::TextColored(tone(Tone::Muted), "gone");
+          ui::text(Tone::Muted, "gone");
         }
       } else {
-        ImGui::TextColored(tone(Tone::Danger), "%s", a.decision.error);
+        ui::text(Tone::Danger, a.decision.error);
       }
       ImGui::TableNextColumn();
-      ImGui::Text("%d", a.decision.probes);
+      textf("%d", a.decision.probes);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.decision.explanation.c_str());
+      ui::text(a.decision.explanation.c_str());
       if (a.decision.approximate) {
         ImGui::SameLine();
-        ImGui::TextColored(tone(Tone::Warning), "approximate");
+        ui::text(Tone::Warning, "approximate");
       }
     }
   }
@@ -308,17 +321,38 @@ void EphemeralLabView::draw_comparison() {
   const ImU32 guess_col = ImGui::GetColorU32(tone(Tone::Warning));
   const ImU32 probe_col = ImGui::GetColorU32(tone(Tone::Accent));
   const ImU32 track_col = ImGui::GetColorU32(tone(Tone::CardBackground));
+  // The chart's text alternative: a table of each algorithm's two values,
+  // the header and value cells placed where the chart draws them.
+  a11y::begin(a11y::Role::Figure, "Chart comparing the algorithms",
+              "Per algorithm: how often the next port was guessable, and ports probed per connect.");
+  a11y::begin(a11y::Role::Table, "Algorithms compared");
+  a11y::begin(a11y::Role::Row, "");
+  {
+    // The names' column has no drawn header; its header sits where it would.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    a11y::text_at(a11y::Role::ColumnHeader, "Algorithm", at,
+                  ImVec2(at.x + font * 4, at.y + ImGui::GetTextLineHeight()));
+  }
   ImGui::TextColored(tone(Tone::Warning), "Guessable");
+  a11y::text(a11y::Role::ColumnHeader, "Guessable");
   ImGui::SameLine();
   ImGui::TextColored(tone(Tone::Accent), "  Probes per connect");
+  a11y::text(a11y::Role::ColumnHeader, "Probes per connect");
+  a11y::end();
   for (const labs::AlgorithmScore& s : scores) {
+    a11y::begin(a11y::Role::Row, s.name.c_str());
     const float h = ImGui::GetTextLineHeight();
-    if (narrow) ImGui::TextUnformatted(s.name.c_str());
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (narrow)
-      ImGui::Dummy(ImVec2(avail, h));
-    else
+    if (narrow) {
       ImGui::TextUnformatted(s.name.c_str());
+      a11y::text(a11y::Role::Cell, s.name.c_str());
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (narrow) {
+      ImGui::Dummy(ImVec2(avail, h));
+    } else {
+      ImGui::TextUnformatted(s.name.c_str());
+      a11y::text(a11y::Role::Cell, s.name.c_str());
+    }
     const float x1 = at.x + label_w;
     const float x2 = x1 + bar_w + font;
     const float guess = static_cast<float>(s.predictability);
@@ -330,9 +364,14 @@ void EphemeralLabView::draw_comparison() {
     char value[32];
     std::snprintf(value, sizeof value, "%.0f %%", s.predictability * 100);
     draw->AddText(ImVec2(x1 + font * 0.3f, at.y), ImGui::GetColorU32(ImGuiCol_Text), value);
+    a11y::text_at(a11y::Role::Cell, value, ImVec2(x1, at.y), ImVec2(x1 + bar_w, at.y + h));
     std::snprintf(value, sizeof value, "%.2f", s.probes_per_connect);
     draw->AddText(ImVec2(x2 + font * 0.3f, at.y), ImGui::GetColorU32(ImGuiCol_Text), value);
+    a11y::text_at(a11y::Role::Cell, value, ImVec2(x2, at.y), ImVec2(x2 + bar_w, at.y + h));
+    a11y::end();
   }
+  a11y::end();
+  a11y::end();
   paragraph("Counting up per server never meets a port in use but is easy to guess; random "
             "choices are hard to guess but run into ports already taken as the range fills.",
             Tone::Muted);

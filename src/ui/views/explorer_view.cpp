@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/ports/registry_data.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -79,9 +80,8 @@ void ExplorerView::draw_search() {
       ImGui::CalcTextSize("Port or service").x + ImGui::GetStyle().ItemInnerSpacing.x;
   ImGui::SetNextItemWidth(
       std::min(ImGui::GetContentRegionAvail().x - label, ImGui::GetFontSize() * 20));
-  const bool enter = ImGui::InputTextWithHint("Port or service", "a number (443) or a name (ssh)",
-                                              search_, sizeof search_,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_field("Port or service", search_, sizeof search_,
+                                ImGuiInputTextFlags_EnterReturnsTrue, "a number (443) or a name (ssh)");
   if (searched_ != search_) {
     searched_ = search_;
     search_query_ = labs::resolve_port_query(*registry(), searched_);
@@ -92,7 +92,7 @@ void ExplorerView::draw_search() {
   }
   if (searched_.empty()) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(tone(Tone::Muted), "Try:");
+    ui::text(Tone::Muted, "Try:");
     for (const char* example : kExamples) {
       same_line_if_fits(button_width(example));
       if (ImGui::Button(example)) {
@@ -104,7 +104,7 @@ void ExplorerView::draw_search() {
     return;
   }
   if (!search_query_.problem.empty()) {
-    paragraph(search_query_.problem.c_str(), Tone::Danger);
+    alert(search_query_.problem.c_str());
     return;
   }
   // A number names one port; a name lists every service matching it.
@@ -128,6 +128,8 @@ void ExplorerView::draw_search() {
     std::snprintf(label, sizeof label, "%.*s, port %s##match%zu", static_cast<int>(e.name.size()),
                   e.name.data(), ports_text(e).c_str(), i);
     const bool shown = facts_ && facts_->port == e.first_port;
+    // Choosing a match opens its port: a link, the current one marked.
+    a11y::next_item(a11y::Role::Link, shown ? uint32_t{a11y::kCurrent} : 0u);
     if (ImGui::Selectable(label, shown, ImGuiSelectableFlags_SpanAllColumns))
       open_port(e.first_port);
     ImGui::TableNextColumn();
@@ -135,7 +137,7 @@ void ExplorerView::draw_search() {
     const std::string transports = "(" + net::to_string(e.transports) + ")";
     const std::string text =
         e.description.empty() ? transports : std::string(e.description) + " " + transports;
-    ImGui::TextColored(tone(Tone::Muted), "%s", text.c_str());
+    ui::text(Tone::Muted, text.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
@@ -150,6 +152,20 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
   const int rows = 1 + static_cast<int>(systems.size());
   const float height = row_h * rows + ImGui::GetTextLineHeight() * 1.5f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
+  // The picture's text alternative: its ranges as a table (below), the
+  // marked port in the summary. The pointer's click target is no control of
+  // its own for assistive technology: the search and the Previous / Next
+  // buttons reach every port.
+  std::string summary;
+  if (a11y::current()) {
+    summary = "IANA ranges:";
+    for (const ports::IanaRange& r : ports::iana_ranges())
+      summary += std::string(" ") + r.name + " " + range_text(r.ports) + ",";
+    summary += " and each system's default ephemeral range, in the table.";
+    if (selected) summary += " Port " + std::to_string(*selected) + " is marked.";
+  }
+  a11y::begin(a11y::Role::Figure, "The number line, 0 to 65535", summary.c_str());
+  a11y::next_item(a11y::Role::None);
   ImGui::InvisibleButton("number line", ImVec2(width, height));
   const bool hovered = ImGui::IsItemHovered();
   const bool clicked = ImGui::IsItemClicked();
@@ -213,6 +229,27 @@ void ExplorerView::draw_number_line(std::optional<uint16_t> selected) {
                           mark);
   }
 
+  if (a11y::current()) {
+    a11y::begin(a11y::Role::Table, "Port ranges");
+    a11y::begin(a11y::Role::Row, "");
+    for (const char* h : {"Range", "Ports"})
+      a11y::text_at(a11y::Role::ColumnHeader, h, at, ImVec2(at.x + label_w, at.y + row_h));
+    a11y::end();
+    auto row = [&](const std::string& name, ports::PortRange r, float y) {
+      a11y::begin(a11y::Role::Row, name.c_str());
+      a11y::text_at(a11y::Role::Cell, name.c_str(), ImVec2(at.x, y), ImVec2(x0, y + row_h));
+      a11y::text_at(a11y::Role::Cell, range_text(r).c_str(), ImVec2(x_of(r.lo), y),
+                    ImVec2(std::max(x_of(r.hi + 1), x_of(r.lo) + 4), y + row_h));
+      a11y::end();
+    };
+    for (const ports::IanaRange& r : ports::iana_ranges()) row(std::string("IANA ") + r.name, r.ports, at.y);
+    for (size_t i = 0; i < systems.size(); ++i)
+      row(std::string(systems[i].name) + " ephemeral", systems[i].ephemeral,
+          at.y + row_h * static_cast<float>(i + 1));
+    a11y::end();
+  }
+  a11y::end();
+
   const float mx = ImGui::GetIO().MousePos.x;
   if (!hovered || mx < x0 || mx > x1) return;
   const int port = std::clamp(static_cast<int>((mx - x0) / (x1 - x0) * 65536.0f), 0, 65535);
@@ -239,30 +276,29 @@ void ExplorerView::draw_details(const labs::PortFacts& f) {
     ImGui::TableSetupColumn("Transport", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Registered service", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn("Seen open", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    table_headers_row();
     for (const labs::TransportFacts& t : f.transports) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(upper(t.transport).c_str());
+      ui::text(upper(t.transport).c_str());
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
-      if (t.services.empty()) ImGui::TextColored(tone(Tone::Muted), "nothing registered");
+      if (t.services.empty()) ui::text(Tone::Muted, "nothing registered");
       for (const ports::ServiceEntry* service : t.services) {
         ImGui::PushFont(ctx_.fonts->bold);
-        const std::string_view name = service->name;
-        ImGui::TextUnformatted(name.data(), name.data() + name.size());
+        ui::text(std::string(service->name).c_str());
         ImGui::PopFont();
         if (!service->description.empty()) {
           ImGui::SameLine();
-          ImGui::TextColored(tone(Tone::Muted), "%s", std::string(service->description).c_str());
+          ui::text(Tone::Muted, std::string(service->description).c_str());
         }
         if (service->is_block())
-          ImGui::TextColored(tone(Tone::Muted), "(a block: ports %s)", ports_text(*service).c_str());
+          textf(Tone::Muted, "(a block: ports %s)", ports_text(*service).c_str());
       }
       ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted(percent(t.seen_open_ppm).c_str());
+      ui::text(percent(t.seen_open_ppm).c_str());
       ImGui::PopTextWrapPos();
     }
     ImGui::EndTable();
@@ -310,17 +346,17 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
   ImGui::TableSetupColumn("System", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Who may bind it", ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn("Rule", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableHeadersRow();
+  table_headers_row();
   for (const labs::BindRight& r : f.bind) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(r.os->name);
+    ui::text(r.os->name);
     ImGui::PopTextWrapPos();
     ImGui::TableNextColumn();
     ImGui::PushTextWrapPos(0.0f);
     const Tone t = r.who == labs::BindWho::Anyone ? Tone::Success : Tone::Warning;
-    ImGui::TextColored(tone(t), "%s%s", r.summary.c_str(), r.approximate ? " [approximate]" : "");
+    textf(t, "%s%s", r.summary.c_str(), r.approximate ? " [approximate]" : "");
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered() && !r.explanation.empty()) {
       ImGui::BeginTooltip();
@@ -330,7 +366,7 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
       ImGui::EndTooltip();
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.rule);
+    ui::text(r.rule);
   }
   ImGui::EndTable();
   paragraph("The same rule covers TCP and UDP. Hover a row for the simulated kernel's own "
@@ -342,8 +378,7 @@ void ExplorerView::draw_bind_rights(const labs::PortFacts& f) {
 void ExplorerView::draw() {
   title(ctx_, "Port Explorer");
   if (!registry()) {
-    paragraph("The built-in port registry could not be read, so the Explorer has nothing to show.",
-              Tone::Danger);
+    alert("The built-in port registry could not be read, so the Explorer has nothing to show.");
     return;
   }
   const std::vector<std::string>& args = ctx_.navigator->current().args;
@@ -356,8 +391,7 @@ void ExplorerView::draw() {
 
 void ExplorerView::draw_lab() {
   if (!registry()) {
-    paragraph("The built-in port registry could not be read, so the Explorer has nothing to show.",
-              Tone::Danger);
+    alert("The built-in port registry could not be read, so the Explorer has nothing to show.");
     return;
   }
   drawing_inline_ = true;
@@ -372,11 +406,11 @@ void ExplorerView::draw_body() {
   // The box already says what is wrong while it still holds the link's text.
   if (!link_query_.problem.empty() && searched_ != *link_arg_) {
     ImGui::Spacing();
-    paragraph(link_query_.problem.c_str(), Tone::Danger);
+    alert(link_query_.problem.c_str());
   } else if (!link_arg_->empty() && !facts_) {
     const std::string text = "No service is called \"" + *link_arg_ +
                              "\" exactly; the services whose names start with it are listed above.";
-    paragraph(text.c_str(), Tone::Warning);
+    status(text.c_str(), Tone::Warning);
   }
 
   std::optional<uint16_t> selected;
@@ -386,9 +420,11 @@ void ExplorerView::draw_body() {
     std::snprintf(heading_text, sizeof heading_text, "Port %u",
                   static_cast<unsigned>(facts_->port));
     heading(ctx_, heading_text);
+    // The lookup's answer, read out when the port changes.
     ImGui::PushFont(ctx_.fonts->bold);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(facts_->range_sentence.c_str());
+    a11y::text(a11y::Role::Status, facts_->range_sentence.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     const int port = facts_->port;

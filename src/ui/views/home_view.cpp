@@ -9,6 +9,7 @@
 #include "core/model/prediction_questions.h"
 #include "core/progress/mastery.h"
 #include "core/progress/review_queue.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -45,11 +46,9 @@ void HomeView::draw() {
 
   heading(ctx_, "Labs");
   for (const LabLink& lab : kLabs) {
-    if (ImGui::Button(lab.label)) ctx_.navigator->go(nav::Route{lab.screen, {}});
+    if (link(lab.label)) ctx_.navigator->go(nav::Route{lab.screen, {}});
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Muted));
-    ImGui::TextWrapped("%s", lab.summary);
-    ImGui::PopStyleColor();
+    text_wrapped(lab.summary, Tone::Muted);
   }
 
   heading(ctx_, "Before you start");
@@ -57,7 +56,7 @@ void HomeView::draw() {
       "Make the text larger or switch to a high-contrast theme in Settings. Everything can be reached from "
       "the keyboard: the arrow keys move between controls and Space activates the one that is highlighted. "
       "In a lesson, the Left and Right arrow keys turn the steps; P starts presenter mode for a classroom.");
-  if (ImGui::Button("Open settings")) ctx_.navigator->go(nav::Route{nav::Screen::Settings, {}});
+  if (link("Open settings")) ctx_.navigator->go(nav::Route{nav::Screen::Settings, {}});
   draw_content_problems();
 }
 
@@ -70,7 +69,7 @@ void HomeView::draw_next_steps(const std::vector<model::LessonSummary>& lessons)
     const std::string label =
         (it->started() ? "Continue: " : "Start here: ") + it->lesson->title + ", step " + next->args[1];
     ImGui::PushFont(ctx_.fonts->bold);
-    if (ImGui::Button(label.c_str())) ctx_.navigator->go(*next);
+    if (link(label.c_str())) ctx_.navigator->go(*next);
     ImGui::PopFont();
   } else if (!lessons.empty()) {
     paragraph("You have finished every lesson. Keep what you learned with the review queue and timed exams.",
@@ -80,7 +79,7 @@ void HomeView::draw_next_steps(const std::vector<model::LessonSummary>& lessons)
   if (due > 0) {
     const std::string label = "Review " + std::to_string(due) + (due == 1 ? " question" : " questions") + " due now";
     same_line_if_fits(button_width(label.c_str()));
-    if (ImGui::Button(label.c_str())) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {"review"}});
+    if (link(label.c_str())) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {"review"}});
   }
 }
 
@@ -100,29 +99,30 @@ void HomeView::draw_lessons(const std::vector<model::LessonSummary>& lessons) {
     ImGui::TableNextColumn();
     ImGui::PushID(s.lesson->id.c_str());
     card("lesson", card_height, [&] {
+      // A group named by the lesson, so its one-word button says which.
+      a11y::begin(a11y::Role::Group, s.lesson->title.c_str());
       ImGui::PushFont(ctx_.fonts->bold);
-      ImGui::TextColored(tone(Tone::Accent), "%d", number);
+      textf(Tone::Accent, "%d", number);
       ImGui::SameLine();
-      ImGui::TextUnformatted(s.lesson->title.c_str());
+      text(s.lesson->title.c_str());
       ImGui::PopFont();
-      ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextColored(tone(Tone::Muted), "%s", s.lesson->summary.c_str());
-      ImGui::PopTextWrapPos();
+      text_wrapped(s.lesson->summary.c_str(), Tone::Muted);
       const float fraction = s.steps > 0 ? static_cast<float>(s.completed) / static_cast<float>(s.steps) : 0.0f;
       const std::string overlay = std::to_string(s.completed) + " of " + std::to_string(s.steps) + " steps" +
                                   (s.checkpoint_passed ? ", checkpoint passed" : "");
-      ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
+      progress_bar(fraction, ImVec2(-1, 0), overlay.c_str(), "Steps done");
       // One visible word; the id keeps each button's label unique.
       const std::string open = (s.started() ? "Continue##" : "Open##") + s.lesson->id;
-      if (ImGui::Button(open.c_str())) ctx_.navigator->go(model::lesson_route(s.lesson->id, s.current_step));
+      if (link(open.c_str())) ctx_.navigator->go(model::lesson_route(s.lesson->id, s.current_step));
       if (s.activities > 0) {
         // Beside the button, so the card keeps its height.
         const std::string done =
             "Activities: " + std::to_string(s.activities_done) + " of " + std::to_string(s.activities);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(tone(s.activities_done == s.activities ? Tone::Success : Tone::Muted), "%s", done.c_str());
+        text(s.activities_done == s.activities ? Tone::Success : Tone::Muted, done.c_str());
       }
+      a11y::end();
     });
     ImGui::PopID();
   }
@@ -145,11 +145,11 @@ void HomeView::draw_mastery() {
   for (const progress::TopicMastery& t : topics) {
     const std::string overlay = std::to_string(t.mastered) + " of " + std::to_string(t.questions) + " known";
     const float x = ImGui::GetCursorPosX();
-    ImGui::TextUnformatted(quiz::to_string(t.topic));
+    text(quiz::to_string(t.topic));
     ImGui::SameLine(x + name_width);
-    ImGui::ProgressBar(static_cast<float>(t.percent()) / 100.0f, ImVec2(-1, 0), overlay.c_str());
+    progress_bar(static_cast<float>(t.percent()) / 100.0f, ImVec2(-1, 0), overlay.c_str(), quiz::to_string(t.topic));
   }
-  if (ImGui::Button("Practise")) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {}});
+  if (link("Practise")) ctx_.navigator->go(nav::Route{nav::Screen::Quiz, {}});
 }
 
 void HomeView::draw_content_problems() {
@@ -158,7 +158,7 @@ void HomeView::draw_content_problems() {
   const std::string header = "Problems in the lesson and question files (" + std::to_string(problems.size()) + ")";
   if (!ImGui::CollapsingHeader(header.c_str())) return;
   ImGui::PushFont(ctx_.fonts->mono);
-  for (const course::Issue& issue : problems) ImGui::TextWrapped("%s: %s", issue.where().c_str(), issue.message.c_str());
+  for (const course::Issue& issue : problems) text_wrapped((issue.where() + ": " + issue.message).c_str());
   ImGui::PopFont();
 }
 

@@ -11,9 +11,12 @@
 #include "core/model/simulation_tasks.h"
 #include "core/net/address.h"
 #include "core/progress/lesson_progress.h"
+#include "ui/a11y/full_submission.h"
+#include "ui/a11y/semantics.h"
 #include "ui/keys.h"
 #include "ui/widgets.h"
 #include "ui/widgets/drag_scroll.h"
+#include "ui/widgets/result_paragraph.h"
 #include "ui/widgets/rich_text.h"
 
 namespace portlab::ui {
@@ -93,8 +96,9 @@ void LessonView::draw() {
   int step = 0;
   const course::Lesson* lesson = routed_lesson(m, ctx_.navigator->current(), step);
   if (!lesson) {
-    paragraph("This lesson is not available. It may have been removed from the lessons folder.", Tone::Warning);
-    if (ImGui::Button("Course home")) ctx_.navigator->go(nav::Route{});
+    result_paragraph("This lesson is not available. It may have been removed from the lessons folder.", Tone::Warning,
+                     true);
+    if (link("Course home")) ctx_.navigator->go(nav::Route{});
     return;
   }
   // The step on screen is where the lesson reopens next time.
@@ -161,9 +165,10 @@ void LessonView::stage_block(const course::Lesson& lesson, int step, const cours
 
 void LessonView::draw_header(const course::Lesson& lesson, int step) {
   if (!ctx_.model->presenter) {
-    if (ImGui::SmallButton("< Course")) ctx_.navigator->go(nav::Route{});
+    a11y::next_item(a11y::Role::Link);
+    if (ImGui::Button("< Course")) ctx_.navigator->go(nav::Route{});
     ImGui::SameLine();
-    ImGui::TextColored(tone(Tone::Muted), "Lesson: %s", lesson.title.c_str());
+    textf(Tone::Muted, "Lesson: %s", lesson.title.c_str());
   }
   const int steps = static_cast<int>(lesson.steps.size());
   // One small button per step: where you are, what is done, a jump anywhere.
@@ -175,23 +180,28 @@ void LessonView::draw_header(const course::Lesson& lesson, int step) {
     const bool here = i == step;
     ImGui::PushID(i);
     if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::SmallButton(label.c_str())) go_to_step(lesson, i);
+    // A link to the step; the one on screen is the current step.
+    a11y::next_item(a11y::Role::Link, here ? a11y::kCurrent : 0u);
+    if (ImGui::Button(label.c_str())) go_to_step(lesson, i);
     if (here) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step %d: %s%s", i + 1, lesson.steps[static_cast<size_t>(i)].title.c_str(),
                                                   done ? " (done)" : "");
     ImGui::PopID();
   }
   const course::Step& s = lesson.steps[static_cast<size_t>(step)];
-  ImGui::TextColored(tone(Tone::Muted), "Step %d of %d", step + 1, steps);
+  textf(Tone::Muted, "Step %d of %d", step + 1, steps);
   title(ctx_, s.title.c_str());
   if (step == 0 && !lesson.objectives.empty()) {
     ImGui::PushFont(ctx_.fonts->bold);
-    ImGui::TextUnformatted("In this lesson you will");
+    text("In this lesson you will");
     ImGui::PopFont();
+    a11y::begin(a11y::Role::List, "In this lesson you will");
     for (const std::string& objective : lesson.objectives) {
       ImGui::Bullet();
       ImGui::TextWrapped("%s", objective.c_str());
+      a11y::text(a11y::Role::ListItem, objective.c_str());
     }
+    a11y::end();
     ImGui::Spacing();
   }
 }
@@ -212,7 +222,12 @@ void LessonView::draw_split(const course::Lesson& lesson, int step, const course
 
   if (reset_pane_scroll_) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("step text", ImVec2(text_width, height), false, flags);
-  draw_step(lesson, step, &staged, false);
+  {
+    // Every item of the text, even below the fold, so assistive technology
+    // can reach (and scroll to) the buttons further down.
+    a11y::ScopedFullSubmission everything;
+    draw_step(lesson, step, &staged, false);
+  }
   scroll_by_background_drag();
   ImGui::EndChild();
 
@@ -237,10 +252,12 @@ void LessonView::draw_step(const course::Lesson& lesson, int step, const course:
   const course::Step& s = lesson.steps[static_cast<size_t>(step)];
   const float width = std::min(ImGui::GetContentRegionAvail().x, reading_width());
   std::string clicked;
+  RichListNesting lists;
   // Directives sit between text blocks, after the block count they name.
   auto directives_after = [&](int blocks_drawn) {
     for (const course::Directive& d : s.directives) {
       if (d.after_block != blocks_drawn) continue;
+      lists.close();
       ImGui::PushID(d.line);
       if (d.kind == course::Directive::Kind::Quiz) draw_checkpoint(lesson, step, d);
       else if (&d != staged) draw_other_setup(lesson, step, d);
@@ -251,10 +268,12 @@ void LessonView::draw_step(const course::Lesson& lesson, int step, const course:
   };
   directives_after(0);
   for (size_t i = 0; i < s.blocks.size(); ++i) {
+    lists.next(s.blocks[i]);
     const std::string link = rich_block(ctx_, s.blocks[i], width);
     if (!link.empty()) clicked = link;
     directives_after(static_cast<int>(i) + 1);
   }
+  lists.close();
   if (!clicked.empty()) follow_link(clicked);
 }
 
@@ -264,10 +283,10 @@ void LessonView::draw_other_setup(const course::Lesson& lesson, int step, const 
                        ImGui::GetStyle().WindowPadding.y * 2;
   card("other setup", height, [&] {
     ImGui::PushFont(ctx_.fonts->bold);
-    ImGui::Text("Another setup for the %s", lab_name(sim.get("lab")));
+    textf("Another setup for the %s", lab_name(sim.get("lab")));
     ImGui::PopFont();
     ImGui::PushFont(ctx_.fonts->mono);
-    ImGui::TextColored(tone(Tone::Muted), "%s", settings_text(sim).c_str());
+    text(Tone::Muted, settings_text(sim).c_str());
     ImGui::PopFont();
     if (ImGui::Button("Use this setup in the lab")) stage_block(lesson, step, sim, true);
   });
@@ -291,11 +310,11 @@ void LessonView::draw_lab(const course::Directive& sim) {
   }
   ImGui::PushFont(ctx_.fonts->bold);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Try it: the %s", lab_name(lab));
+  textf("Try it: the %s", lab_name(lab));
   ImGui::PopFont();
   // The lab screen shows the same lab as it is now: nothing is set up again.
   same_line_if_fits(button_width("Open the full lab"));
-  if (ImGui::Button("Open the full lab")) open_full_lab(sim);
+  if (link("Open the full lab")) open_full_lab(sim);
 
   // The block's activity (goal, hints, answer, prediction, the engine's
   // verdict) right above the lab it is about, so both are in view.
@@ -359,9 +378,9 @@ void LessonView::draw_checkpoint(const course::Lesson& lesson, int step, const c
   const practice::CheckpointSession& session = cp.session;
   const quiz::Question* question = cp.shown_question();
   if (question) {
-    ImGui::TextColored(tone(Tone::Muted), "Question %d of %d. %d right so far, %d needed to pass.",
-                       static_cast<int>(session.run().position()) + (cp.showing_feedback ? 0 : 1),
-                       static_cast<int>(session.run().size()), session.right(), session.needed());
+    textf(Tone::Muted, "Question %d of %d. %d right so far, %d needed to pass.",
+          static_cast<int>(session.run().position()) + (cp.showing_feedback ? 0 : 1),
+          static_cast<int>(session.run().size()), session.right(), session.needed());
     std::optional<quiz::Grade> feedback;
     if (cp.showing_feedback && cp.last_attempt()) feedback = cp.last_attempt()->grade;
     QuestionCard::Options options;
@@ -375,14 +394,14 @@ void LessonView::draw_checkpoint(const course::Lesson& lesson, int step, const c
   }
   // Finished.
   if (session.passed()) {
-    paragraph(("Checkpoint passed: " + std::to_string(session.right()) + " of " +
-               std::to_string(session.run().size()) + " right.").c_str(),
-              Tone::Success);
+    const std::string passed = "Checkpoint passed: " + std::to_string(session.right()) + " of " +
+                               std::to_string(session.run().size()) + " right.";
+    result_paragraph(passed.c_str(), Tone::Success);
   } else {
-    paragraph(("Not passed yet: " + std::to_string(session.right()) + " of " + std::to_string(session.run().size()) +
-               " right, " + std::to_string(session.needed()) + " needed. Read the explanations and try again.")
-                  .c_str(),
-              Tone::Warning);
+    const std::string not_yet = "Not passed yet: " + std::to_string(session.right()) + " of " +
+                                std::to_string(session.run().size()) + " right, " + std::to_string(session.needed()) +
+                                " needed. Read the explanations and try again.";
+    result_paragraph(not_yet.c_str(), Tone::Warning);
   }
   if (ImGui::Button("Try the checkpoint again")) {
     m.start_checkpoint(lesson.id, step, quiz, static_cast<uint64_t>(m.now_ms) ^ 0x5bd1e995ULL);
@@ -395,18 +414,18 @@ void LessonView::draw_footer(const course::Lesson& lesson, int step) {
   ImGui::Separator();
   const int last = static_cast<int>(lesson.steps.size()) - 1;
   if (step > 0) {
-    if (ImGui::Button("< Previous")) go_to_step(lesson, step - 1);
+    if (link("< Previous")) go_to_step(lesson, step - 1);
     ImGui::SameLine();
   }
   if (step < last) {
     const std::string label = "Next: " + lesson.steps[static_cast<size_t>(step + 1)].title + " >";
-    if (ImGui::Button(label.c_str())) go_to_step(lesson, step + 1);
+    if (link(label.c_str())) go_to_step(lesson, step + 1);
   } else if (ImGui::Button("Finish the lesson")) {
     progress::complete_step(ctx_.model->progress, lesson.id, step, ctx_.model->now_ms);
     ctx_.navigator->go(nav::Route{});
   }
   if (!ctx_.model->presenter)
-    ImGui::TextColored(tone(Tone::Muted), "Left and Right arrow keys turn the steps; P presents to a class.");
+    text(Tone::Muted, "Left and Right arrow keys turn the steps; P presents to a class.");
 }
 
 void LessonView::go_to_step(const course::Lesson& lesson, int step) {

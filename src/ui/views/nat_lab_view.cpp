@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cfloat>
+#include <cstdlib>
 #include <string>
 
 #include "core/labs/nat_lab.h"
 #include "core/nat/forwarding.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 #include "ui/widgets/nat_drawing.h"
 
@@ -116,7 +118,13 @@ void NatLabView::draw_lab() {
   else if (!lab.description().empty()) paragraph(lab.description().c_str(), Tone::Muted);
   heading(ctx_, "Network");
   draw_controls();
+  // The drawing's text alternative: a summary, a table of the devices and
+  // one line per packet of the step. It tells the step, not where a packet
+  // is on the wire, so it stays the same while packets travel.
+  describe_drawing();
+  a11y::begin(a11y::Role::Figure, "Network drawing", figure_summary_.c_str());
   draw_topology();
+  a11y::end();
   draw_packets();
   if (columns) ImGui::TableNextColumn();
   if (columns) {
@@ -144,14 +152,14 @@ void NatLabView::handle_keys() {
 void NatLabView::draw_open_menu() {
   NatLab& lab = ctx_.model->nat();
   ImGui::SetNextItemWidth(combo_width("Open", ImGui::GetFontSize() * 22));
-  if (!ImGui::BeginCombo("Open", lab.title().c_str())) return;
+  if (!begin_combo("Open", lab.title().c_str())) return;
   for (const std::string& id : NatLab::challenge_ids()) {
     std::string label = "Challenge: " + id;
-    if (ImGui::Selectable(label.c_str(), lab.challenge_id() == id)) lab.open_challenge(id);
+    if (option(label.c_str(), lab.challenge_id() == id)) lab.open_challenge(id);
   }
   for (const std::string& name : lab.scenario_names()) {
     std::string label = "Scenario: " + name;
-    if (ImGui::Selectable(label.c_str(), false)) lab.open_scenario(name);
+    if (option(label.c_str(), false)) lab.open_scenario(name);
   }
   ImGui::EndCombo();
 }
@@ -181,13 +189,13 @@ void NatLabView::draw_controls() {
   const float slider = ImGui::GetFontSize() * 9;
   same_line_if_fits(slider + ImGui::CalcTextSize("Speed").x + ImGui::GetStyle().ItemSpacing.x);
   ImGui::SetNextItemWidth(slider);
-  if (ImGui::SliderFloat("Speed", &speed, 0.25f, 4.0f, "%.2gx")) lab.set_speed(speed);
+  if (slider_float("Speed", &speed, 0.25f, 4.0f, "%.2gx")) lab.set_speed(speed);
 
   const nat::Profile& current = lab.profile();
   ImGui::SetNextItemWidth(combo_width("NAT behaviour", ImGui::GetFontSize() * 18));
-  if (ImGui::BeginCombo("NAT behaviour", current.name)) {
+  if (begin_combo("NAT behaviour", current.name)) {
     for (const nat::Profile& p : nat::profiles())
-      if (ImGui::Selectable(p.name, std::string(p.key) == current.key)) lab.set_profile(p.key);
+      if (option(p.name, std::string(p.key) == current.key)) lab.set_profile(p.key);
     ImGui::EndCombo();
   }
   paragraph(current.summary, Tone::Muted);
@@ -196,7 +204,9 @@ void NatLabView::draw_controls() {
                       std::to_string(lab.event_count());
   if (lab.step() > 0) where += ": " + lab.records().back().title;
   else where += ": press Step or Play to send the first packet.";
-  paragraph(where.c_str());
+  // Read out at each step: what happened now (the packet's own story
+  // follows under "Packet headers").
+  status(where.c_str());
 }
 
 namespace {
@@ -470,6 +480,14 @@ void NatLabView::draw_topology() {
     dl->AddText(font, size, ImVec2(x, y), c, text, nullptr, 0, &clip);
   };
   const float room = width * 0.22f;
+  if (a11y::current()) {
+    a11y::begin(a11y::Role::Table, "Devices");
+    a11y::begin(a11y::Role::Row, "");
+    const ImVec2 top(origin.x, origin.y);
+    const ImVec2 bottom(origin.x + width, origin.y + caption);
+    for (const char* h : {"Device", "Address", "Where"}) a11y::text_at(a11y::Role::ColumnHeader, h, top, bottom);
+    a11y::end();
+  }
   for (size_t i = 0; i < nodes.size(); ++i) {
     const NatNode& n = nodes[i];
     const ImVec2 c = centres_[i];
@@ -480,7 +498,21 @@ void NatLabView::draw_topology() {
     label(c, name, n.kind == NatNode::Kind::Router || n.kind == NatNode::Kind::Cgn ? type.bold : type.body,
           type.body_size, y, colour(Tone::Text), room);
     label(c, n.address.c_str(), type.mono, type.mono_size, y + type.line, colour(Tone::Muted), room);
+    if (a11y::current()) {
+      // A row of the devices table, its cells over the drawn name and address.
+      const float x0 = c.x - room * 0.5f, x1 = c.x + room * 0.5f;
+      a11y::begin(a11y::Role::Row, name);
+      a11y::text_at(a11y::Role::Cell, name, ImVec2(x0, y), ImVec2(x1, y + type.line));
+      a11y::text_at(a11y::Role::Cell, n.address.c_str(), ImVec2(x0, y + type.line), ImVec2(x1, y + type.line * 2));
+      a11y::text_at(a11y::Role::Cell,
+                    n.kind == NatNode::Kind::LanHost        ? "home network"
+                    : n.kind == NatNode::Kind::InternetHost ? "internet"
+                                                            : "address translator",
+                    ImVec2(x0, y + type.line), ImVec2(x1, y + type.line * 2));
+      a11y::end();
+    }
   }
+  if (a11y::current()) a11y::end();  // the devices table
   nd::draw_device(dl, nd::Device::Cloud, cloud, glyph * 1.25f, false);
   label(cloud, "internet", type.body, type.body_size, cloud.y + glyph * 0.5f + fs * 0.15f, colour(Tone::Muted),
         room);
@@ -521,11 +553,17 @@ void NatLabView::draw_topology() {
   // Envelopes on the wires and their cards in the band.
   float band_y = origin.y + drawing_h + gap;
   const float icon = fs * (small ? 1.1f : 1.3f);
+  if (a11y::current()) a11y::begin(a11y::Role::List, "Packets of this step");
   for (size_t k = 0; k < packets->size(); ++k) {
     const NatPacket& p = (*packets)[k];
     const RowLayout& r = layout[k];
     const float row_y = band_y;
     band_y += r.height + gap;
+    // Each packet's whole story, over its row of cards, from the start of
+    // the step: it does not follow the envelope along the wire.
+    if (k < packet_lines_.size())
+      a11y::text_at(a11y::Role::ListItem, packet_lines_[k].c_str(), ImVec2(origin.x + pad, row_y),
+                    ImVec2(origin.x + width - pad, row_y + r.height));
     if (k > moving) continue;
     BoxPoints boxes;
     build_path(p, path_points_, &boxes);
@@ -574,6 +612,52 @@ void NatLabView::draw_topology() {
                   nullptr, reason_wrap);
     }
   }
+  if (a11y::current()) a11y::end();  // the packets
+}
+
+void NatLabView::describe_drawing() {
+  namespace nd = nat_drawing;
+  if (!a11y::current()) return;  // only assistive technology reads it
+  NatLab& lab = ctx_.model->nat();
+  const std::string key = lab.title() + '\n' + std::to_string(lab.step()) + '/' +
+                          std::to_string(lab.event_count()) + '\n' + lab.profile().key + '\n' +
+                          std::to_string(lab.nodes().size()) + '/' + std::to_string(lab.table().size());
+  if (key == figure_key_) return;
+  figure_key_ = key;
+  std::string lan, boxes, internet;
+  for (const NatNode& n : lab.nodes()) {
+    const std::string one = (n.name.empty() ? std::string("host") : n.name) + " " + n.address;
+    std::string& to = n.kind == NatNode::Kind::LanHost        ? lan
+                      : n.kind == NatNode::Kind::InternetHost ? internet
+                                                              : boxes;
+    to += (to.empty() ? "" : ", ") + one;
+  }
+  figure_summary_ = "Home network: " + (lan.empty() ? std::string("no host") : lan) + ". Behind " +
+                    (boxes.empty() ? std::string("no NAT") : boxes) + ". Internet: " +
+                    (internet.empty() ? std::string("no host") : internet) + ".";
+  packet_lines_.clear();
+  if (lab.step() == 0) {
+    figure_summary_ += " No packet sent yet.";
+    return;
+  }
+  const auto& record = lab.records().back();
+  figure_summary_ += " Step " + std::to_string(lab.step()) + ": " + record.title;
+  for (const NatPacket& p : record.packets) {
+    const nd::Envelope sent = nd::sent_envelope(p);
+    const nd::Envelope got = nd::arrived_envelope(p);
+    std::string line = std::string(p.reply ? "The answer, " : "The packet, ") + sent.kind + ": sent from " +
+                       sent.from.value + " to " + sent.to.value + ".";
+    for (const nd::Rewrite& w : nd::rewrites(p))
+      line += std::string(" The ") + (w.box == "cgn" ? "carrier NAT" : "router") + " rewrites the " +
+              (w.source ? "source " : "destination ") + w.from + " to " + w.to + ".";
+    if (got.dropped) {
+      line += " Dropped at " + nd::stop_place(p) + ": " + p.reason;
+    } else {
+      line += std::string(" ") + (p.reply ? "Answer received" : "Received") + " from " + got.from.value +
+              " to " + got.to.value + ": " + action_words(p) + ".";
+    }
+    packet_lines_.push_back(std::move(line));
+  }
 }
 
 void NatLabView::draw_packets() {
@@ -591,16 +675,16 @@ void NatLabView::draw_packets() {
   int index = 0;
   for (const NatPacket& p : record.packets) {
     ImGui::PushID(index++);
-    ImGui::TextUnformatted(p.reply ? "The answer" : "The packet");
+    ui::text(p.reply ? "The answer" : "The packet");
     const ImGuiTableFlags flags =
         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX;
     const ImVec2 size(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f);
     if (ImGui::BeginTable("headers", 4, flags, size)) {
-      ImGui::TableSetupColumn("");
+      ImGui::TableSetupColumn("##When");
       ImGui::TableSetupColumn("Protocol");
       ImGui::TableSetupColumn("Source");
       ImGui::TableSetupColumn("Destination");
-      ImGui::TableHeadersRow();
+      table_headers_row();
       // `changed`: a value a NAT rewrote, in the drawing's rewrite colour.
       auto endpoint = [this](const net::Endpoint& e, bool changed) {
         ImGui::TableNextColumn();
@@ -611,11 +695,11 @@ void NatLabView::draw_packets() {
       auto row = [&](const char* when, const nat::Packet& pk, const nat::Packet* before) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(when);
+        ui::text(when);
         ImGui::TableNextColumn();
         std::string proto = net::to_string(pk.proto);
         if (pk.proto == net::Transport::Tcp) proto += " " + nat::describe_tcp_flags(pk.tcp_flags);
-        ImGui::TextUnformatted(proto.c_str());
+        ui::text(proto.c_str());
         endpoint(pk.src, before && !(before->src == pk.src));
         endpoint(pk.dst, before && !(before->dst == pk.dst));
       };
@@ -625,9 +709,9 @@ void NatLabView::draw_packets() {
     }
     std::string outcome = std::string("Outcome: ") + action_words(p);
     if (!p.dropped_at.empty()) outcome += " at " + p.dropped_at;
-    paragraph(outcome.c_str(), p.action == nat::Action::Dropped ? Tone::Warning : Tone::Success);
-    paragraph(p.reason.c_str());
-    if (ImGui::TreeNode("What each box did")) {
+    status(outcome.c_str(), p.action == nat::Action::Dropped ? Tone::Warning : Tone::Success);
+    status(p.reason.c_str());
+    if (ImGui::TreeNodeEx("What each box did", ImGuiTreeNodeFlags_FramePadding)) {
       for (const nat::Step& s : p.steps) {
         std::string text = s.where + ": " + s.explanation;
         if (!s.rule.empty()) text += " (" + s.rule + ")";
@@ -656,13 +740,13 @@ void NatLabView::draw_table() {
   ImGui::TableSetupScrollFreeze(0, 1);
   for (const char* h : {"NAT", "Protocol", "Inside", "Outside", "Remote", "State", "Expires in"})
     ImGui::TableSetupColumn(h);
-  ImGui::TableHeadersRow();
+  table_headers_row();
   for (const auto& r : lab.table()) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.nat.c_str());
+    ui::text(r.nat.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.proto.c_str());
+    ui::text(r.proto.c_str());
     ImGui::TableNextColumn();
     mono(ctx_, r.inside.c_str());
     ImGui::TableNextColumn();
@@ -670,9 +754,9 @@ void NatLabView::draw_table() {
     ImGui::TableNextColumn();
     mono(ctx_, r.remote.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.state.c_str());
+    ui::text(r.state.c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%lld s", r.expires_in_s);
+    textf("%lld s", r.expires_in_s);
   }
   ImGui::EndTable();
 }
@@ -689,7 +773,7 @@ void NatLabView::draw_rules() {
     mono(ctx_, text.c_str());
     ImGui::SameLine();
     std::string remove = "Remove " + text;
-    if (ImGui::SmallButton(("Remove##" + std::to_string(id)).c_str())) {
+    if (ImGui::Button(("Remove##" + std::to_string(id)).c_str())) {
       lab.remove_rule(static_cast<size_t>(id));
       ImGui::PopID();
       break;
@@ -702,25 +786,27 @@ void NatLabView::draw_rules() {
 
   const float field = ImGui::GetFontSize() * 8;
   ImGui::SetNextItemWidth(field);
-  ImGui::InputText("Protocol", protocol_, sizeof protocol_, ImGuiInputTextFlags_AutoSelectAll);
+  text_field("Protocol", protocol_, sizeof protocol_, ImGuiInputTextFlags_AutoSelectAll);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("tcp, udp or both");
   same_line_if_fits(field + ImGui::CalcTextSize("External port").x + 8);
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt("External port", &external_port_, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
+  text_field("External port", external_port_, sizeof external_port_,
+             ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll, "1-65535");
   ImGui::SetNextItemWidth(field);
-  ImGui::InputText("Internal address", address_, sizeof address_);
+  text_field("Internal address", address_, sizeof address_);
   same_line_if_fits(field + ImGui::CalcTextSize("Internal port").x + 8);
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt("Internal port", &internal_port_, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
+  text_field("Internal port", internal_port_, sizeof internal_port_,
+             ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll, "1-65535");
   if (ImGui::Button("Add rule")) {
     labs::NatRuleInput in;
     in.proto = protocol_;
-    in.external_port = external_port_;
+    in.external_port = std::atoi(external_port_);
     in.internal_address = address_;
-    in.internal_port = internal_port_;
+    in.internal_port = std::atoi(internal_port_);
     rule_problem_ = lab.add_rule(in);
   }
-  if (!rule_problem_.empty()) paragraph(rule_problem_.c_str(), Tone::Warning);
+  if (!rule_problem_.empty()) alert(rule_problem_.c_str(), Tone::Warning);
 }
 
 void NatLabView::draw_challenge() {
@@ -728,11 +814,11 @@ void NatLabView::draw_challenge() {
   const labs::NatChallenge& c = *lab.challenge();
   paragraph(c.goal.c_str());
   if (!c.choices.empty()) {
-    ImGui::TextUnformatted("NAT behaviour to try:");
+    ui::text("NAT behaviour to try:");
     for (const auto& choice : c.choices) {
       same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                         ImGui::CalcTextSize(choice.label.c_str()).x);
-      if (ImGui::RadioButton(choice.label.c_str(), lab.chosen() == choice.key))
+      if (radio(choice.label.c_str(), lab.chosen() == choice.key))
         lab.choose(choice.key);
     }
   }
@@ -743,9 +829,9 @@ void NatLabView::draw_challenge() {
   }
   for (int i = 0; i < hints_shown_ && i < static_cast<int>(c.hints.size()); ++i)
     paragraph(("Hint: " + c.hints[static_cast<size_t>(i)]).c_str(), Tone::Muted);
-  if (c.solved) paragraph("Solved!", Tone::Success);
+  if (c.solved) status("Solved!", Tone::Success);
   if (!c.engine_showed.empty())
-    paragraph(c.engine_showed.c_str(), c.solved ? Tone::Success : Tone::Warning);
+    status(c.engine_showed.c_str(), c.solved ? Tone::Success : Tone::Warning);
 }
 
 }  // namespace portlab::ui

@@ -32,6 +32,8 @@ class NatLabView : public View {
   void draw_open_menu();
   void draw_controls();
   void draw_topology();
+  // Makes the drawing's text alternative again if the step or network changed.
+  void describe_drawing();
   void draw_packets();
   void draw_table();
   void draw_rules();
@@ -40,12 +42,16 @@ class NatLabView : public View {
   // Widget state of the rule editor.
   char protocol_[8] = "tcp";
   char address_[40] = "";
-  int external_port_ = 0;
-  int internal_port_ = 0;
+  char external_port_[8] = "";
+  char internal_port_[8] = "";
   std::string rule_problem_;
   int hints_shown_ = 0;
   // What was open last frame, to reset the widget state when it changes.
   std::string shown_title_;
+  // The drawing's text alternative, made again only when the step or the
+  // network changes (never per animation frame).
+  std::string figure_key_, figure_summary_;
+  std::vector<std::string> packet_lines_;
   // Node centres of the drawing, reused every frame.
   std::vector<ImVec2> centres_;
   std::vector<ImVec2> path_points_;

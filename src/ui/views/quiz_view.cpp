@@ -10,7 +10,9 @@
 #include "core/model/simulation_tasks.h"
 #include "core/practice/answer_text.h"
 #include "core/quiz/templates/template.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
+#include "ui/widgets/result_paragraph.h"
 
 namespace portlab::ui {
 
@@ -65,14 +67,20 @@ bool button(const char* label) {
   return ImGui::Button(label, ImVec2(0, ImGui::GetFrameHeight() * 1.4f));
 }
 
+// As tall as button(), but it takes the learner somewhere.
+bool link_button(const char* label) {
+  a11y::next_item(a11y::Role::Link);
+  return button(label);
+}
+
 // A drop-down over a fixed list of labels; true when the choice changed.
 template <typename Labels>
 bool choice_combo(const char* label, int& index, const Labels& labels, int count, float width) {
   ImGui::SetNextItemWidth(width);
   bool changed = false;
-  if (ImGui::BeginCombo(label, labels(index).c_str())) {
+  if (begin_combo(label, labels(index).c_str())) {
     for (int i = 0; i < count; ++i)
-      if (ImGui::Selectable(labels(i).c_str(), i == index)) {
+      if (option(labels(i).c_str(), i == index)) {
         index = i;
         changed = true;
       }
@@ -126,7 +134,7 @@ void QuizView::draw() {
   if (!late_problem.empty()) problem_ = late_problem;
   follow_route();
 
-  if (!problem_.empty()) paragraph(problem_.c_str(), Tone::Warning);
+  if (!problem_.empty()) result_paragraph(problem_.c_str(), Tone::Warning, true);
   switch (desk.mode()) {
     case QuizMode::Menu: draw_menu(); break;
     case QuizMode::Practice: draw_practice(); break;
@@ -138,7 +146,7 @@ void QuizView::draw() {
 }
 
 bool QuizView::back_to_menu_button() {
-  if (!button("Back to the practice menu")) return false;
+  if (!link_button("Back to the practice menu")) return false;
   ctx_.model->quiz.open_menu();
   problem_.clear();
   moved();
@@ -244,11 +252,11 @@ void QuizView::draw_menu() {
   // The course's predictions count too (model/prediction_questions.h).
   for (const progress::TopicMastery& m : progress::mastery_by_topic(
            ctx_.model->progress, desk.pool(), model::prediction_questions(ctx_.model->content))) {
-    ImGui::TextUnformatted(topic_title(m.topic));
+    text(topic_title(m.topic));
     const std::string overlay = std::to_string(m.mastered) + " of " + std::to_string(m.questions) +
                                 " known, " + std::to_string(m.seen) + " seen";
-    ImGui::ProgressBar(m.questions ? static_cast<float>(m.mastered) / m.questions : 0.0f,
-                       ImVec2(bar_width, 0), overlay.c_str());
+    progress_bar(m.questions ? static_cast<float>(m.mastered) / m.questions : 0.0f, ImVec2(bar_width, 0),
+                 overlay.c_str(), topic_title(m.topic));
   }
 }
 
@@ -304,8 +312,12 @@ void QuizView::draw_exam() {
     std::snprintf(label, sizeof label, "%s%zu##q", exam->response(i) ? "*" : "", i + 1);
     if (i > 0) same_line_if_fits(button_width(label));
     const bool here = i == index;
-    if (here) ImGui::PushStyleColor(ImGuiCol_Button, tone(Tone::Accent));
+    // The current one is filled like a pressed button: text on the accent
+    // colour itself would fall under 4.5:1 in every theme.
+    if (here) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     ImGui::PushID(static_cast<int>(i));
+    // A link to the question; the one on screen is the current one.
+    a11y::next_item(a11y::Role::Link, here ? a11y::kCurrent : 0u);
     if (ImGui::Button(label)) desk.exam_go_to(i);
     ImGui::PopID();
     if (here) ImGui::PopStyleColor();
@@ -346,7 +358,7 @@ void QuizView::draw_exam_report() {
                             std::to_string(report->percent()) + " %)" +
                             (report->timed_out ? ", ended by the time limit." : ".");
   ImGui::PushFont(ctx_.fonts->heading);
-  paragraph(score.c_str(), report->percent() >= 70 ? Tone::Success : Tone::Warning);
+  result_paragraph(score.c_str(), report->percent() >= 70 ? Tone::Success : Tone::Warning);
   ImGui::PopFont();
   if (back_to_menu_button()) return;
 
@@ -354,9 +366,9 @@ void QuizView::draw_exam_report() {
   if (ImGui::BeginTable("by topic", 2, ImGuiTableFlags_SizingStretchProp)) {
     for (const auto& entry : report->by_topic) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(topic_title(entry.first));
+      text(topic_title(entry.first));
       ImGui::TableNextColumn();
-      ImGui::Text("%d of %d", entry.second.right, entry.second.total);
+      textf("%d of %d", entry.second.right, entry.second.total);
     }
     ImGui::EndTable();
   }
@@ -403,7 +415,7 @@ void QuizView::draw_review() {
   if (const std::optional<progress::NextReview> next = desk.next_review())
     line += next->wait_ms > 0 ? " The next review comes " + wait_text(next->wait_ms) + "."
                               : " Some questions are due again already.";
-  paragraph(line.c_str());
+  result_paragraph(line.c_str());  // after the last answer: the review's outcome
 }
 
 // -------------------------------------------------- one question by link

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "core/ports/os_profile.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
+#include "ui/widgets/result_paragraph.h"
 
 namespace portlab::ui {
 
@@ -14,13 +16,15 @@ void SettingsView::draw() {
   title(ctx_, "Settings");
 
   heading(ctx_, "Theme");
+  a11y::begin(a11y::Role::Group, "Theme");
   bool first = true;
   for (settings::Theme theme : settings::kThemes) {
     const char* name = settings::theme_name(theme);
     if (!first) same_line_if_fits(ImGui::GetFrameHeight() + button_width(name));
     first = false;
-    if (ImGui::RadioButton(name, s.theme == theme)) s.theme = theme;
+    if (radio(name, s.theme == theme)) s.theme = theme;
   }
+  a11y::end();
 
   heading(ctx_, "Text size");
   // Edited as a percentage ("150 %" reads better than "1.50") and applied
@@ -28,10 +32,13 @@ void SettingsView::draw() {
   const int current = static_cast<int>(s.ui_scale * 100.0f + 0.5f);
   if (!slider_active_) pending_percent_ = current;
   ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 18, ImGui::GetContentRegionAvail().x));
-  ImGui::SliderInt("##text size", &pending_percent_, static_cast<int>(settings::kMinUiScale * 100),
-                   static_cast<int>(settings::kMaxUiScale * 100), "%d %%", ImGuiSliderFlags_AlwaysClamp);
+  // (A typed value out of range is clamped when applied.)
+  const bool moved = slider_int("##text size", &pending_percent_, static_cast<int>(settings::kMinUiScale * 100),
+                                static_cast<int>(settings::kMaxUiScale * 100), "%d %%");
   slider_active_ = ImGui::IsItemActive();
-  if (ImGui::IsItemDeactivatedAfterEdit()) s.ui_scale = settings::clamp_ui_scale(pending_percent_ / 100.0f);
+  // A value set by assistive technology moves no pointer: applied at once.
+  if (ImGui::IsItemDeactivatedAfterEdit() || (moved && !slider_active_))
+    s.ui_scale = settings::clamp_ui_scale(pending_percent_ / 100.0f);
   same_line_if_fits(button_width("Smaller"));
   if (ImGui::Button("Smaller")) s.ui_scale = settings::step_ui_scale(s.ui_scale, -1);
   same_line_if_fits(button_width("Larger"));
@@ -45,12 +52,14 @@ void SettingsView::draw() {
 
   heading(ctx_, "Default operating system");
   paragraph("The labs start with this system's rules and port ranges; each lab can still switch.", Tone::Muted);
+  a11y::begin(a11y::Role::Group, "Default operating system");
   bool first_os = true;
   for (const ports::OsProfile& profile : ports::os_profiles()) {
     if (!first_os) same_line_if_fits(button_width(profile.name) + ImGui::GetFrameHeight());
     first_os = false;
-    if (ImGui::RadioButton(profile.name, s.default_os == profile.key)) s.default_os = profile.key;
+    if (radio(profile.name, s.default_os == profile.key)) s.default_os = profile.key;
   }
+  a11y::end();
 
   draw_progress_files();
 
@@ -76,7 +85,7 @@ void SettingsView::draw() {
       ImGui::TableNextColumn();
       mono(ctx_, shortcut.keys);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(shortcut.action);
+      text(shortcut.action);
     }
     ImGui::EndTable();
   }
@@ -99,7 +108,7 @@ void SettingsView::draw_progress_files() {
   } else {
     ImGui::NewLine();
     ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 24, ImGui::GetContentRegionAvail().x));
-    ImGui::InputTextWithHint("##import path", "Path of a progress file", import_path_, sizeof import_path_);
+    text_field("##import path", import_path_, sizeof import_path_, 0, "Path of a progress file");
     same_line_if_fits(button_width("Import"));
     if (ImGui::Button("Import") && import_path_[0] != '\0') {
       std::string text, error;
@@ -107,15 +116,18 @@ void SettingsView::draw_progress_files() {
       else file_message_ = error;
     }
   }
-  if (!file_message_.empty()) paragraph(file_message_.c_str(), Tone::Muted);
+  // What Export, Import and the preview bring about is read out.
+  if (!file_message_.empty()) result_paragraph(file_message_.c_str(), Tone::Muted);
   if (m.import_preview) {
     const bool ok = m.import_preview->ok();
-    paragraph(progress::describe_import(*m.import_preview).c_str(), ok ? Tone::Text : Tone::Warning);
+    const std::string preview = progress::describe_import(*m.import_preview);
+    if (ok) result_paragraph(preview.c_str(), Tone::Text);
+    else result_paragraph(preview.c_str(), Tone::Warning, true);
     if (ok && ImGui::Button("Replace my progress")) m.confirm_import();
     if (ok) ImGui::SameLine();
     if (ImGui::Button(ok ? "Keep my progress" : "Close")) m.cancel_import();
   } else if (!m.import_message.empty()) {
-    paragraph(m.import_message.c_str(), Tone::Success);
+    result_paragraph(m.import_message.c_str(), Tone::Success);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "core/activity/goal_words.h"
 #include "core/text.h"
 #include "ui/widgets.h"
+#include "ui/widgets/result_paragraph.h"
 
 namespace portlab::ui {
 
@@ -65,8 +66,10 @@ bool ActivityCard::shows(const std::string& text) const {
   return std::find(shown_.begin(), shown_.end(), text) != shown_.end();
 }
 
-void ActivityCard::say(const std::string& text, Tone role) {
-  paragraph(text.c_str(), role);
+void ActivityCard::say(const std::string& text, Tone role, a11y::Role result) {
+  if (result == a11y::Role::Status) result_paragraph(text.c_str(), role);
+  else if (result == a11y::Role::Alert) result_paragraph(text.c_str(), role, true);
+  else paragraph(text.c_str(), role);
   shown_.push_back(text);
 }
 
@@ -95,8 +98,10 @@ bool ActivityCard::draw(const ViewContext& ctx, const activity::Activity* activi
   // measured each frame, a guess on the first.
   const float height = height_ > 0 ? height_ : ImGui::GetFrameHeightWithSpacing() * 6;
   card("activity", height, [&] {
+    const char* title = shown.prediction ? "Predict, then run" : "Your task";
+    a11y::begin(a11y::Role::Group, title);
     ImGui::PushFont(ctx.fonts->bold);
-    ImGui::TextUnformatted(shown.prediction ? "Predict, then run" : "Your task");
+    text(title);
     ImGui::PopFont();
     draw_goals(ctx, shown);
     if (open) {
@@ -104,8 +109,10 @@ bool ActivityCard::draw(const ViewContext& ctx, const activity::Activity* activi
     } else {
       if (model.activity_done(shown.key())) say(std::string(kCheck) + " Done earlier", Tone::Success);
       if (activity_button("Start")) start_problem_ = model.open_activity(shown);
-      if (!start_problem_.empty()) say("This activity could not be set up: " + start_problem_, Tone::Warning);
+      if (!start_problem_.empty())
+        say("This activity could not be set up: " + start_problem_, Tone::Warning, a11y::Role::Alert);
     }
+    a11y::end();
     height_ = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
   });
   ImGui::PopID();
@@ -115,13 +122,13 @@ bool ActivityCard::draw(const ViewContext& ctx, const activity::Activity* activi
 void ActivityCard::draw_goals(const ViewContext& ctx, const activity::Activity& activity) {
   for (const activity::Line& goal : activity.goals) {
     ImGui::PushFont(ctx.fonts->bold);
-    ImGui::TextUnformatted("Goal:");
+    text("Goal:");
     ImGui::PopFont();
     ImGui::SameLine();
     const float x = ImGui::GetCursorPosX();
     const std::string words = shown_goal(goal);
     ImGui::PushTextWrapPos(x + reading_width());
-    ImGui::TextUnformatted(words.c_str());
+    text(words.c_str());
     ImGui::PopTextWrapPos();
     shown_.push_back("Goal: " + words);
     // The line as the teacher wrote it stays visible below, small and quiet,
@@ -133,7 +140,7 @@ void ActivityCard::draw_goals(const ViewContext& ctx, const activity::Activity& 
     ImGui::SetWindowFontScale(0.9f);
     ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Muted));
     ImGui::PushTextWrapPos(x + reading_width());
-    ImGui::TextUnformatted(goal.text.c_str());
+    text(goal.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::SetWindowFontScale(1.0f);
@@ -154,32 +161,35 @@ void ActivityCard::draw_prediction(const ViewContext& ctx, model::ActivityRun& r
   if (run.prediction) {
     const activity::PredictionOutcome& outcome = *run.prediction;
     if (!outcome.problem.empty()) {
-      say("The simulation could not run: " + outcome.problem, Tone::Warning);
+      say("The simulation could not run: " + outcome.problem, Tone::Warning, a11y::Role::Alert);
       return;
     }
     ImGui::PushFont(ctx.fonts->bold);
     say("You predicted " + outcome.predicted + " " + kDot + " the engine: " + outcome.engine + " " +
             (outcome.right ? kCheck : kCross),
-        outcome.right ? Tone::Success : Tone::Danger);
+        outcome.right ? Tone::Success : Tone::Danger, a11y::Role::Status);
     ImGui::PopFont();
-    if (!outcome.explanation.empty()) say(outcome.explanation);
+    if (!outcome.explanation.empty()) say(outcome.explanation, Tone::Text, a11y::Role::Status);
     return;
   }
   ImGui::Spacing();
-  say(prediction.ask.empty() ? "What will the engine do?" : prediction.ask);
+  const std::string ask = prediction.ask.empty() ? "What will the engine do?" : prediction.ask;
+  say(ask);
   std::string value;
   if (!prediction.choices.empty()) {
     // Radio buttons carry their choice as a visible label: a keyboard (and
-    // a test) finds them by what they say.
+    // a test) finds them by what they say; their group by the question.
+    a11y::begin(a11y::Role::Group, ask.c_str());
     for (size_t i = 0; i < prediction.choices.size(); ++i) {
       if (i > 0) same_line_if_fits(button_width(prediction.choices[i].c_str()) + ImGui::GetFrameHeight());
-      ImGui::RadioButton(prediction.choices[i].c_str(), &choice_, static_cast<int>(i));
+      if (radio(prediction.choices[i].c_str(), choice_ == static_cast<int>(i))) choice_ = static_cast<int>(i);
     }
+    a11y::end();
     if (choice_ >= 0 && choice_ < static_cast<int>(prediction.choices.size()))
       value = prediction.choices[static_cast<size_t>(choice_)];
   } else {
     ImGui::SetNextItemWidth(field_width());
-    ImGui::InputTextWithHint("Your prediction", "type it before you run", prediction_, sizeof prediction_);
+    text_field("Your prediction", prediction_, sizeof prediction_, 0, "type it before you run");
     value = std::string(text::trim(prediction_));
   }
   ImGui::BeginDisabled(value.empty());
@@ -190,8 +200,8 @@ void ActivityCard::draw_prediction(const ViewContext& ctx, model::ActivityRun& r
 void ActivityCard::draw_answer(const ViewContext& ctx, model::ActivityRun& run) {
   ImGui::Spacing();
   ImGui::SetNextItemWidth(field_width());
-  const bool enter = ImGui::InputTextWithHint("Your answer", "the value you found", answer_, sizeof answer_,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter = text_field("Your answer", answer_, sizeof answer_, ImGuiInputTextFlags_EnterReturnsTrue,
+                                "the value you found");
   if (ImGui::IsItemEdited()) answer_checked_ = false;
   same_line_if_fits(std::max(button_width("Check"), ImGui::GetFontSize() * 7));
   if (activity_button("Check") || enter) {
@@ -200,7 +210,7 @@ void ActivityCard::draw_answer(const ViewContext& ctx, model::ActivityRun& run) 
     answer_checked_ = true;
   }
   if (answer_checked_ && !run.verdict.met && run.inputs.answer == answer_)
-    say("Not yet: that is not the value the goal asks for.", Tone::Warning);
+    say("Not yet: that is not the value the goal asks for.", Tone::Warning, a11y::Role::Status);
 }
 
 void ActivityCard::draw_hints(const ViewContext& ctx, model::ActivityRun& run) {
@@ -209,7 +219,7 @@ void ActivityCard::draw_hints(const ViewContext& ctx, model::ActivityRun& run) {
   const int shown = std::min(run.hints_shown, count);
   for (int i = 0; i < shown; ++i)
     say("Hint " + std::to_string(i + 1) + " of " + std::to_string(count) + ": " + hints[static_cast<size_t>(i)],
-        Tone::Accent);
+        Tone::Accent, a11y::Role::Status);
   if (shown < count && activity_button("Show a hint")) ctx.model->reveal_hint();
 }
 
@@ -219,9 +229,9 @@ void ActivityCard::draw_verdict(const ViewContext& ctx, const model::ActivityRun
   ImGui::Spacing();
   if (run.verdict.met) {
     ImGui::PushFont(ctx.fonts->bold);
-    say(std::string(kCheck) + " Goal met", Tone::Success);
+    say(std::string(kCheck) + " Goal met", Tone::Success, a11y::Role::Status);
     ImGui::PopFont();
-    if (!run.verdict.explanation.empty()) say(run.verdict.explanation);
+    if (!run.verdict.explanation.empty()) say(run.verdict.explanation, Tone::Text, a11y::Role::Status);
     return;
   }
   if (done) say(std::string(kCheck) + " Done earlier (you can do it again)", Tone::Success);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/activity/activity.h"
+#include "ui/a11y/semantics.h"
 #include "ui/theme.h"
 #include "ui/view_context.h"
 
@@ -58,7 +59,9 @@ class ActivityCard {
   void draw_answer(const ViewContext& ctx, model::ActivityRun& run);
   void draw_hints(const ViewContext& ctx, model::ActivityRun& run);
   void draw_verdict(const ViewContext& ctx, const model::ActivityRun& run);
-  void say(const std::string& text, Tone role = Tone::Text);  // a paragraph, kept in shown_
+  // A paragraph, kept in shown_; `result` (Status or Alert) for what an
+  // action brought about, read out when it appears.
+  void say(const std::string& text, Tone role = Tone::Text, a11y::Role result = a11y::Role::Text);
 
   std::string key_;  // the activity the typed fields belong to
   bool started_ = false;

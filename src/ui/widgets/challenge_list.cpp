@@ -7,6 +7,7 @@
 #include "core/activity/lab_screens.h"
 #include "core/labs/nat_lab.h"
 #include "core/labs/nat_lab_challenges.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -37,10 +38,13 @@ void ChallengeList::row(const ViewContext& ctx, const std::string& id, const std
                         bool& try_it) {
   ImGui::PushID(id.c_str());
   ImGui::Separator();
+  // A named group, so its "Try it" says which challenge it tries.
+  a11y::begin(a11y::Role::Group, title.c_str());
   // The done mark leads the row, as a level's star does; an undone row
   // keeps the same indent so the titles line up.
   const float mark_width = ImGui::CalcTextSize(kCheck).x + ImGui::GetStyle().ItemSpacing.x;
   if (done) {
+    // A mark for the eye only: the row's last line says "done" in words.
     ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Success));
     ImGui::TextUnformatted(kCheck);
     ImGui::PopStyleColor();
@@ -64,9 +68,7 @@ void ChallengeList::row(const ViewContext& ctx, const std::string& id, const std
   if (open) where += where.empty() ? "Open above" : " \xC2\xB7 open above";
   if (!where.empty()) {
     ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, tone(Tone::Muted));
-    ImGui::TextUnformatted(where.c_str());
-    ImGui::PopStyleColor();
+    text(Tone::Muted, where.c_str());
   }
   // "Try it" again restarts an open challenge from its setup. Beside the
   // origin, as tall as the lab's own buttons, so a long list stays short.
@@ -75,6 +77,7 @@ void ChallengeList::row(const ViewContext& ctx, const std::string& id, const std
   if (!where.empty()) same_line_if_fits(width);
   try_it = ImGui::Button(button.c_str(), ImVec2(width, 0));
   ImGui::EndGroup();
+  a11y::end();
   ImGui::PopID();
   shown_.push_back((done ? std::string(kCheck) + " " : std::string()) + title);
   if (!goal.empty()) shown_.push_back(goal);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/labs/port_map.h"
@@ -46,10 +47,24 @@ class PortMapWidget {
   char inspect_[8] = "";                 // the "Inspect port" field
   std::optional<uint16_t> inspected_;     // the port it names, if it names one
   std::vector<uint8_t> rgba_;  // one reusable buffer for changed rows
+  // The picture's text alternative (see describe()), made again only when
+  // the map or the inspected port changes.
+  void describe(const labs::PortMap& map);
+  uint64_t described_version_ = ~0ull;
+  int described_port_ = -2;
+  std::string summary_;
+  std::string where_[labs::kPortStateCount];  // each state's port ranges, in words
 };
 
 // The colour of a state in the current theme (ImGui's packed ABGR, as
 // ImGui::GetColorU32 returns it and as the texture stores bytes R, G, B, A).
 ImU32 port_state_colour(labs::PortState state, settings::Theme theme);
+// The texture's pixel of `port` in `state`: the state's colour, and for the
+// free-port states that cover ranges (ephemeral, privileged, reserved) a
+// pattern of a lighter or darker shade over it, so they differ by more than
+// colour. The legend's swatches carry the same patterns.
+ImU32 port_pixel(labs::PortState state, uint16_t port, settings::Theme theme);
+// Whether the pattern of `state` marks the cell at `col`, `row`.
+bool port_pattern(labs::PortState state, int col, int row);
 
 }  // namespace portlab::ui

@@ -7,7 +7,9 @@
 #include <imgui.h>
 
 #include "core/practice/answer_text.h"
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
+#include "ui/widgets/result_paragraph.h"
 
 namespace portlab::ui {
 
@@ -37,6 +39,9 @@ bool option_row(const char* text, int index, bool selected, bool square, bool lo
   std::snprintf(label, sizeof label, "##option%d", index);
   std::string full = std::string(text) + label;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+  // To assistive technology a radio button or a check box, named by its text.
+  a11y::next_item(square ? a11y::Role::Checkbox : a11y::Role::Radio,
+                  (selected ? a11y::kChecked : 0u) | (locked ? a11y::kDisabled : 0u));
   const bool clicked =
       ImGui::Selectable(full.c_str(), selected, locked ? ImGuiSelectableFlags_Disabled : 0,
                         ImVec2(width, height));
@@ -76,10 +81,12 @@ bool big_button(const char* label) {
   return ImGui::Button(label, ImVec2(w, h));
 }
 
-// A True/False button that shows when it is the learner's choice.
+// A True/False button that shows when it is the learner's choice (a radio
+// button to assistive technology).
 bool choice_button(const char* label, bool chosen) {
   if (chosen)
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  a11y::next_item(a11y::Role::Radio, chosen ? a11y::kChecked : 0u);
   const bool clicked = big_button(label);
   if (chosen) ImGui::PopStyleColor();
   return clicked;
@@ -121,12 +128,13 @@ QuestionCard::Action QuestionCard::draw(const ViewContext& ctx, const quiz::Ques
   draw_input(ctx, q, locked);
   ImGui::Spacing();
 
-  if (!problem_.empty() && !locked) paragraph(problem_.c_str(), Tone::Warning);
+  if (!problem_.empty() && !locked) result_paragraph(problem_.c_str(), Tone::Warning, true);
 
   if (!locked) {
     if (q.type == quiz::QuestionType::Simulation) {
       paragraph("This is a task for a lab: do it there, then come back and have the lab's engine "
                 "check your work.", Tone::Muted);
+      a11y::next_item(a11y::Role::Link);  // it goes to the lab
       if (big_button("Open the task")) action = Action::OpenTask;
       same_line_if_fits(std::max(button_width("Check my work"), ImGui::GetFontSize() * 7));
       if (big_button("Check my work")) action = Action::CheckTask;
@@ -188,8 +196,7 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
       // Enter checks the answer, so a typed answer needs no trip to the button.
       const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue |
                                         (numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
-      if (ImGui::InputTextWithHint("##answer", numeric ? "a number, e.g. 443" : "your answer",
-                                   text_, sizeof text_, flags))
+      if (text_field("##Your answer", text_, sizeof text_, flags, numeric ? "a number, e.g. 443" : "your answer"))
         enter_pressed_ = true;
       ImGui::PopFont();
       ImGui::EndDisabled();
@@ -199,13 +206,14 @@ void QuestionCard::draw_input(const ViewContext& ctx, const quiz::Question& q, b
       ImGui::BeginDisabled(locked);
       for (size_t i = 0; i < match_prompts_.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextUnformatted(match_prompts_[i].c_str());
+        text(match_prompts_[i].c_str());
         ImGui::SetNextItemWidth(input_width);
         const char* preview = matches_[i] < 0 ? "choose..." : match_choices_[matches_[i]].c_str();
-        const std::string label = "##match " + match_prompts_[i];
-        if (ImGui::BeginCombo(label.c_str(), preview)) {
+        // Named by its prompt, the text above it.
+        const std::string label = "##" + match_prompts_[i];
+        if (begin_combo(label.c_str(), preview)) {
           for (size_t c = 0; c < match_choices_.size(); ++c)
-            if (ImGui::Selectable(match_choices_[c].c_str(), matches_[i] == static_cast<int>(c)))
+            if (option(match_choices_[c].c_str(), matches_[i] == static_cast<int>(c)))
               matches_[i] = static_cast<int>(c);
           ImGui::EndCombo();
         }
@@ -268,7 +276,8 @@ bool QuestionCard::build_response(const quiz::Question& q) {
 }
 
 void QuestionCard::say(const std::string& text, Tone role) {
-  paragraph(text.c_str(), role);
+  // Feedback appears after an answer (or a reveal): read out when it does.
+  result_paragraph(text.c_str(), role);
   shown_.push_back(text);
 }
 
@@ -293,7 +302,7 @@ void QuestionCard::draw_feedback(const ViewContext& ctx, const quiz::Question& q
 void QuestionCard::draw_answer(const ViewContext& ctx, const quiz::Question& q) {
   ImGui::Spacing();
   ImGui::PushFont(ctx.fonts->bold);
-  ImGui::TextUnformatted("The answer:");
+  text("The answer:");
   shown_.push_back("The answer:");
   ImGui::PopFont();
   ImGui::SameLine();

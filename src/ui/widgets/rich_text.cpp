@@ -1,8 +1,11 @@
 #include "ui/widgets/rich_text.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ItemAdd, ButtonBehavior: a link is an item of its own
 
 #include <algorithm>
+
+#include "ui/widgets.h"
 
 namespace portlab::ui {
 
@@ -29,21 +32,23 @@ size_t next_piece(const std::string& text, size_t from) {
 }  // namespace
 
 std::string rich_inline(const ViewContext& ctx, const course::Inline& spans, float wrap_width,
-                        Tone tone_of_text, ImFont* base_font) {
+                        Tone tone_of_text, ImFont* base_font, a11y::Role role, int level) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float line_height = ImGui::GetTextLineHeightWithSpacing();
   const float right = origin.x + std::max(wrap_width, ImGui::GetFontSize() * 4);
   ImVec2 pen = origin;
   std::string clicked;
-  const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const bool hovered_window = ImGui::IsWindowHovered();
+  // Where the words went: the block's node covers them all, a link's covers its own.
+  ImRect words(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+  std::vector<std::pair<const course::Span*, ImRect>> links;
   for (const course::Span& span : spans) {
     ImFont* font = font_for(ctx, span.style, base_font);
     const float size = font->FontSize;
     ImU32 colour = ImGui::GetColorU32(tone(tone_of_text));
     if (span.style == course::Span::Style::Emphasis || span.style == course::Span::Style::Link)
       colour = ImGui::GetColorU32(tone(Tone::Accent));
+    ImRect span_words(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
     for (size_t at = 0; at < span.text.size();) {
       const size_t end = next_piece(span.text, at);
       const char* begin = span.text.data() + at;
@@ -66,18 +71,42 @@ std::string rich_inline(const ViewContext& ctx, const course::Inline& spans, flo
       if (span.style == course::Span::Style::Link) {
         const ImVec2 low(at_pos.x, pen.y + ImGui::GetFontSize() + 1);
         draw->AddLine(low, ImVec2(low.x + word_width, low.y), colour);
-        const bool over = hovered_window && mouse.x >= pen.x && mouse.x < pen.x + piece.x && mouse.y >= pen.y &&
-                          mouse.y < pen.y + line_height;
-        if (over) {
-          ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) clicked = span.target;
-        }
       }
+      span_words.Add(ImRect(pen.x, pen.y, pen.x + word_width, pen.y + ImGui::GetTextLineHeight()));
       pen.x += piece.x;
       at = end;
     }
+    if (span_words.Min.x <= span_words.Max.x) {
+      words.Add(span_words);
+      if (span.style == course::Span::Style::Link) links.emplace_back(&span, span_words);
+    }
   }
-  // Reserve the space the words took, so the next item goes below them.
+  if (a11y::Recorder* recorder = a11y::current(); recorder && words.Min.x <= words.Max.x) {
+    const std::string plain = course::plain_text(spans);
+    // A header row's cell is itself the column's header.
+    if (role == a11y::Role::ColumnHeader) recorder->column_header(ImGui::TableGetColumnIndex(), plain.c_str(), words.Min, words.Max);
+    else a11y::text_at(role, plain.c_str(), words.Min, words.Max, level);
+  }
+  // Each link is an item of its own after its text: the mouse, Tab and
+  // Enter (and assistive technology) follow it like a button.
+  ImGuiContext& g = *GImGui;
+  for (size_t i = 0; i < links.size(); ++i) {
+    const course::Span& span = *links[i].first;
+    const ImRect& rect = links[i].second;
+    ImGui::PushID(static_cast<int>(i));
+    const ImGuiID id = ImGui::GetID(span.target.c_str());
+    ImGui::PopID();
+    a11y::next_item(a11y::Role::Link);
+    const bool shown = ImGui::ItemAdd(rect, id);
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, span.text.c_str(), g.LastItemData.StatusFlags);  // its name
+    if (!shown) continue;
+    bool hovered = false, held = false;
+    if (ImGui::ButtonBehavior(rect, id, &hovered, &held)) clicked = span.target;
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::RenderNavHighlight(rect, id);
+  }
+  // Reserve the space the words took, so the next item goes below them
+  // (and the item callers measure is the whole block, not a link).
   ImGui::Dummy(ImVec2(std::max(0.0f, right - origin.x), pen.y - origin.y + line_height));
   return clicked;
 }
@@ -88,7 +117,8 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
   switch (block.kind) {
     case Kind::Heading: {
       ImGui::Spacing();
-      return rich_inline(ctx, block.text, wrap_width, Tone::Text, ctx.fonts->bold);
+      return rich_inline(ctx, block.text, wrap_width, Tone::Text, ctx.fonts->bold, a11y::Role::Heading,
+                         std::clamp(block.level, 1, 6));
     }
     case Kind::Paragraph: return rich_inline(ctx, block.text, wrap_width);
     case Kind::ListItem: {
@@ -98,14 +128,16 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
       ImGui::GetWindowDrawList()->AddText(ImVec2(start.x + indent - ImGui::CalcTextSize(marker.c_str()).x - 6, start.y),
                                           ImGui::GetColorU32(tone(Tone::Muted)), marker.c_str());
       ImGui::SetCursorScreenPos(ImVec2(start.x + indent, start.y));
-      return rich_inline(ctx, block.text, wrap_width - indent);
+      return rich_inline(ctx, block.text, wrap_width - indent, Tone::Text, nullptr, a11y::Role::ListItem);
     }
     case Kind::Note: {
       // A bar down the left edge marks a note without a box around it.
       const ImVec2 start = ImGui::GetCursorScreenPos();
       const float bar = ImGui::GetFontSize() * 0.9f;
       ImGui::SetCursorScreenPos(ImVec2(start.x + bar, start.y));
+      a11y::begin(a11y::Role::Group, "Note");  // what the bar says to the eye
       const std::string clicked = rich_inline(ctx, block.text, wrap_width - bar, Tone::Text);
+      a11y::end();
       const float bottom = ImGui::GetItemRectMax().y;
       ImGui::GetWindowDrawList()->AddRectFilled(start, ImVec2(start.x + 4, bottom - style.ItemSpacing.y),
                                                 ImGui::GetColorU32(tone(Tone::Accent)));
@@ -118,7 +150,7 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
       const float height = lines * ImGui::GetTextLineHeightWithSpacing() + style.WindowPadding.y * 2;
       ImGui::BeginChild(ImGui::GetID(&block), ImVec2(wrap_width, height), true,
                         ImGuiWindowFlags_HorizontalScrollbar);
-      ImGui::TextUnformatted(block.code.c_str());
+      text(block.code.c_str());
       ImGui::EndChild();
       ImGui::PopStyleColor();
       ImGui::PopFont();
@@ -140,8 +172,8 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
         for (int c = 0; c < columns && c < static_cast<int>(block.rows[r].size()); ++c) {
           ImGui::TableSetColumnIndex(c);
           ImFont* font = r == 0 ? ctx.fonts->bold : nullptr;
-          std::string link = rich_inline(ctx, block.rows[r][static_cast<size_t>(c)],
-                                         ImGui::GetContentRegionAvail().x, Tone::Text, font);
+          std::string link = rich_inline(ctx, block.rows[r][static_cast<size_t>(c)], ImGui::GetContentRegionAvail().x,
+                                         Tone::Text, font, r == 0 ? a11y::Role::ColumnHeader : a11y::Role::Text);
           if (!link.empty()) clicked = link;
         }
       }
@@ -150,6 +182,16 @@ std::string rich_block(const ViewContext& ctx, const course::Block& block, float
     }
   }
   return "";
+}
+
+void RichListNesting::next(const course::Block& block) {
+  const int wanted = block.kind == course::Block::Kind::ListItem ? block.level + 1 : 0;
+  for (; open_ < wanted; ++open_) a11y::begin(a11y::Role::List, "");
+  for (; open_ > wanted; --open_) a11y::end();
+}
+
+void RichListNesting::close() {
+  for (; open_ > 0; --open_) a11y::end();
 }
 
 }  // namespace portlab::ui

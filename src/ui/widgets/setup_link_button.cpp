@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "ui/widgets.h"
 #include "ui/widgets/activity_card.h"
+#include "ui/widgets/result_paragraph.h"
 
 namespace portlab::ui {
 
@@ -97,12 +98,14 @@ void SetupLinkButton::draw(const ViewContext& ctx, const std::string& lab) {
   const char* example = lab == "nat"         ? "optional, e.g. reachable from=198.51.100.50 to=192.168.1.30:25565"
                         : lab == "ephemeral" ? "optional, e.g. call fails EADDRNOTAVAIL"
                                              : "optional, e.g. bind ok port=80 uid=1000";
-  if (ImGui::InputTextWithHint("Goal for the class", example, goal_, sizeof goal_)) {
+  if (text_field("Goal for the class", goal_, sizeof goal_, 0, example)) {
     const std::string goal(text::trim(goal_));
     goal_problem_ = goal_problem(lab, goal);
     if (goal_problem_.empty()) set_class_goal(lab, goal);
   }
-  if (!goal_problem_.empty()) paragraph(("That goal cannot be used: " + goal_problem_).c_str(), Tone::Warning);
+  // Polite: it changes as the goal is typed.
+  if (!goal_problem_.empty())
+    result_paragraph(("That goal cannot be used: " + goal_problem_).c_str(), Tone::Warning);
 
   if (activity_button("Copy link to this setup")) {
     link_.clear();
@@ -121,15 +124,17 @@ void SetupLinkButton::draw(const ViewContext& ctx, const std::string& lab) {
       }
     }
   }
-  if (!message_.empty()) paragraph(message_.c_str(), message_is_problem_ ? Tone::Warning : Tone::Muted);
+  if (!message_.empty()) {
+    if (message_is_problem_) result_paragraph(message_.c_str(), Tone::Warning, true);
+    else result_paragraph(message_.c_str(), Tone::Muted);
+  }
   if (!link_.empty()) {
     // Read-only but selectable: where the browser keeps the clipboard from
     // the page, the link can still be selected and copied by hand.
     ImGui::SetNextItemWidth(std::min(
         ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Link").x - ImGui::GetStyle().ItemInnerSpacing.x,
         ImGui::GetFontSize() * 40));
-    ImGui::InputText("Link", link_.data(), link_.size() + 1,
-                     ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    text_field("Link", link_.data(), link_.size() + 1, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
   }
   ImGui::PopID();
   ImGui::PopID();

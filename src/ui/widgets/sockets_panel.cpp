@@ -6,6 +6,7 @@
 #include <chrono>
 #include <string>
 
+#include "ui/a11y/semantics.h"
 #include "ui/widgets.h"
 
 namespace portlab::ui {
@@ -96,7 +97,7 @@ host::ListingTool SocketsPanel::draw_tools(const std::vector<host::ListingTool>&
     const char* label = host::command(t);
     if (!first) same_line_if_fits(ImGui::GetFrameHeight() + button_width(label));
     first = false;
-    if (ImGui::RadioButton(label, t == current)) {
+    if (radio(label, t == current)) {
       chosen_ = t;
       current = t;
     }
@@ -108,7 +109,10 @@ void SocketsPanel::draw_output(float height) {
   ImGui::PushFont(ctx_.fonts->mono);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, tone(Tone::CardBackground));
   ImGui::BeginChild("sockets-output", ImVec2(0, height), true);
-  ImGui::TextColored(tone(Tone::Muted), "%s", prompt_.c_str());
+  ui::text(Tone::Muted, prompt_.c_str());
+  // For assistive technology the listing is a list of its lines, named
+  // after the command that printed it.
+  a11y::begin(a11y::Role::List, prompt_.c_str());
   // Each line is a selectable that does nothing when chosen, so the arrow
   // keys walk the listing and scroll it as they walk the rest of the screen;
   // the mouse shows no highlight on this read-only text. Only the lines in
@@ -117,6 +121,7 @@ void SocketsPanel::draw_output(float height) {
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, none);
   ImGui::PushStyleColor(ImGuiCol_HeaderActive, none);
   std::string label;
+  const a11y::ScopedClipping only_lines_in_sight;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(lines_.size()));
   while (clipper.Step())
@@ -128,9 +133,11 @@ void SocketsPanel::draw_output(float height) {
       }
       label.assign(l);
       ImGui::PushID(i);
+      a11y::next_item(a11y::Role::ListItem);
       ImGui::Selectable(label.c_str());
       ImGui::PopID();
     }
+  a11y::end();
   ImGui::PopStyleColor(2);
   ImGui::EndChild();
   ImGui::PopStyleColor();

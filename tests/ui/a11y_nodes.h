@@ -1,0 +1,28 @@
+// Looks up what assistive technology was told in the last frame: the
+// semantics nodes of the recorder attached to the current ImGui context.
+#pragma once
+
+#include <string>
+
+#include "ui/a11y/semantics.h"
+
+namespace portlab::test {
+
+// The first node of the last frame with this role whose name holds `text`; null if none.
+inline const ui::a11y::Node* node_with(ui::a11y::Role role, const std::string& text) {
+  const ui::a11y::Recorder* recorder = ui::a11y::current();
+  if (!recorder) return nullptr;
+  for (const ui::a11y::Node& n : recorder->nodes())
+    if (n.role == role && n.name.find(text) != std::string::npos) return &n;
+  return nullptr;
+}
+
+// The container a node was recorded in (a List, Group, Row...); null at the top.
+inline const ui::a11y::Node* parent_of(const ui::a11y::Node& node) {
+  if (node.parent == 0 || !ui::a11y::current()) return nullptr;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    if (n.id == node.parent) return &n;
+  return nullptr;
+}
+
+}  // namespace portlab::test
