@@ -13,11 +13,11 @@ import {
 
 const at = (fragment) => ({ fragment, at: (s) => s.route === fragment });
 
-// Every screen, by link: each lesson's first step and first lab step (and
-// one checkpoint) come from the lesson files.
+// Every screen, by link: a lesson's first step, a checkpoint and a step with
+// each kind of inline lab come from the lesson files.
 function allRoutes() {
   return [
-    ...lessonRoutes({ checkpoints: ['port-ranges'] }),
+    ...lessonRoutes({ checkpoints: ['port-ranges'], onePerLayout: true }),
     at('#/explorer'), at('#/explorer/443'),
     at('#/bind'), at('#/ephemeral'), at('#/nat'), at('#/nat/game-server'),
     // A teacher's setup link, with its class goal.

@@ -54,13 +54,16 @@ export function describeViolations(violations) {
 // fenced block starts one (docs/lesson-format.md), counted from 1.
 function lessonSteps(text) {
   const steps = [];
-  let fenced = false;
+  let fenced = false, sim = false;
   for (const line of text.split('\n')) {
     if (line.startsWith('```')) {
       fenced = !fenced;
-      if (fenced && /^```sim\b/.test(line) && steps.length) steps.at(-1).lab = true;
+      sim = fenced && /^```sim\b/.test(line) && steps.length > 0;
+      if (sim) steps.at(-1).lab = true;
       continue;
     }
+    const kind = sim && line.match(/^lab:\s*(\S+)/);
+    if (kind && !steps.at(-1).labKind) steps.at(-1).labKind = kind[1];
     if (!fenced && line.startsWith('## ')) steps.push({ title: line.slice(3).trim(), lab: false });
   }
   return steps;
@@ -69,16 +72,29 @@ function lessonSteps(text) {
 // Every lesson: its first step and its first step with an inline lab (and
 // the checkpoint of those named in `checkpoints`: every checkpoint step is
 // laid out alike), as fragments with the state that says the app is there.
-export function lessonRoutes({ checkpoints = [] } = {}) {
+// With `onePerLayout`, only the course's first step and the first step of
+// each kind of inline lab: lesson steps differ in their text, not in the
+// widgets they are built from, and each route costs the suite about a second.
+export function lessonRoutes({ checkpoints = [], onePerLayout = false } = {}) {
+  const kindsSeen = new Set();
   const dir = path.join(root, 'lessons');
   const routes = [];
   for (const file of fs.readdirSync(dir).filter((f) => /^\d+-.*\.md$/.test(f)).sort()) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const id = text.match(/^id:\s*(\S+)/m)[1];
     const steps = lessonSteps(text);
-    const wanted = new Set([1]);
-    const lab = steps.findIndex((s) => s.lab);
-    if (lab >= 0) wanted.add(lab + 1);
+    const wanted = new Set(onePerLayout && routes.length ? [] : [1]);
+    if (onePerLayout) {
+      steps.forEach((s, i) => {
+        if (s.labKind && !kindsSeen.has(s.labKind)) {
+          kindsSeen.add(s.labKind);
+          wanted.add(i + 1);
+        }
+      });
+    } else {
+      const lab = steps.findIndex((s) => s.lab);
+      if (lab >= 0) wanted.add(lab + 1);
+    }
     const checkpoint = steps.findIndex((s) => s.title === 'Checkpoint');
     if (checkpoint >= 0 && checkpoints.includes(id)) wanted.add(checkpoint + 1);
     for (const step of wanted) {

@@ -413,13 +413,18 @@ void LessonView::draw_footer(const course::Lesson& lesson, int step) {
   ImGui::Spacing();
   ImGui::Separator();
   const int last = static_cast<int>(lesson.steps.size()) - 1;
+  std::string next;
+  if (step < last) {
+    next = "Next: " + lesson.steps[static_cast<size_t>(step + 1)].title + " >";
+    // A long title would run past the edge of a phone (buttons do not wrap).
+    if (button_width(next.c_str()) > ImGui::GetContentRegionAvail().x) next = "Next step >";
+  }
   if (step > 0) {
     if (link("< Previous")) go_to_step(lesson, step - 1);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(next.empty() ? "Finish the lesson" : next.c_str()));
   }
   if (step < last) {
-    const std::string label = "Next: " + lesson.steps[static_cast<size_t>(step + 1)].title + " >";
-    if (link(label.c_str())) go_to_step(lesson, step + 1);
+    if (link(next.c_str())) go_to_step(lesson, step + 1);
   } else if (ImGui::Button("Finish the lesson")) {
     progress::complete_step(ctx_.model->progress, lesson.id, step, ctx_.model->now_ms);
     ctx_.navigator->go(nav::Route{});

@@ -208,7 +208,10 @@ void QuizView::draw_menu() {
       [](int i) { return std::string(kExamFilters[i].label); },
       static_cast<int>(std::size(kExamFilters)), combo_width);
   const char* filter = kExamFilters[exam_filter_choice_].key;
-  ImGui::Checkbox("Include advanced questions (beyond both exams)", &exam_include_advanced_);
+  ImGui::Checkbox("Include advanced questions", &exam_include_advanced_);
+  // Said apart, so the box and its label fit a 320-pixel screen.
+  same_line_if_fits(ImGui::CalcTextSize("(beyond both exams)").x);
+  text(Tone::Muted, "(beyond both exams)");
   const size_t available = desk.exam_pool_size(filter, exam_include_advanced_);
   const std::string pool_line =
       std::to_string(available) + " questions can be drawn" +
