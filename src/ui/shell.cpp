@@ -126,9 +126,6 @@ bool Shell::draw_screen() {
   ImGui::BeginChild("screen", ImVec2(0, 0), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NavFlattened);
   ImGui::PopStyleVar();
-  // The mirror reaches what is scrolled out of sight too: a screen reader
-  // browsing the page finds the whole screen, not the part in view.
-  const a11y::ScopedFullSubmission whole_screen;
   View* shown = nullptr;
   switch (ctx_.navigator->current().screen) {
     case nav::Screen::Home: home_.draw(); shown = &home_; break;

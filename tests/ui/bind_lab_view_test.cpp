@@ -111,7 +111,7 @@ std::string expected_listing(BindFixture& f, host::ListingTool tool) {
 TEST_CASE("bind lab view: the Sockets panel prints ss -tan for the host, as wide as the panel") {
   BindFixture f(1280, kTall);
   REQUIRE(f.click("Add socket"));  // the field starts with 0.0.0.0:8080/tcp:listen
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   const ui::SocketsPanel& panel = f.view.sockets_panel();
   CHECK(panel.prompt() == "$ ss -tan");
   CHECK(panel.columns() > 80);
@@ -126,25 +126,25 @@ TEST_CASE("bind lab view: the tool choice shows ss -tulpn with the process, and 
   f.h.model.bind.set_uid(0);
   REQUIRE(f.h.model.bind.add_existing("0.0.0.0:22/tcp:listen:proc=sshd") == "");
   REQUIRE(f.click("ss -tulpn"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   const ui::SocketsPanel& panel = f.view.sockets_panel();
   CHECK(panel.prompt() == "$ sudo ss -tulpn");
   CHECK(panel.output().find("users:((\"sshd\",pid=812,fd=3))") != std::string::npos);
   CHECK(panel.output() == expected_listing(f, host::ListingTool::SsTulpn));
   REQUIRE(f.click("netstat -tulpn"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   CHECK(panel.output().find("812/sshd") != std::string::npos);
 
   // Windows has one tool, chosen at once, with its own prompt.
   REQUIRE(f.click("Windows (Vista and later)"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   CHECK(f.h.find("ss -tan") == nullptr);
   CHECK(f.h.find("netstat -ano") != nullptr);
   CHECK(panel.prompt() == "C:\\>netstat -ano");
   CHECK(panel.output().find("  TCP    0.0.0.0:22             0.0.0.0:0              LISTENING") !=
         std::string::npos);
   REQUIRE(f.click("macOS"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   CHECK(panel.prompt() == "$ netstat -an -p tcp");
   CHECK(panel.output().find("tcp4       0      0  *.22 ") != std::string::npos);
 }
@@ -159,7 +159,7 @@ TEST_CASE("bind lab view: a socket kept bound shows as UNCONN, held by the progr
   CHECK(panel.output().find("UNCONN") != std::string::npos);
   CHECK(panel.output().find("0.0.0.0:5000") != std::string::npos);
   REQUIRE(f.click("ss -tulpn"));  // -l leaves a bound-only TCP socket out
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   CHECK(panel.output().find("5000") == std::string::npos);
 }
 
@@ -167,7 +167,7 @@ TEST_CASE("bind lab view: a Sockets panel out of sight keeps its listing until i
   BindFixture f;  // 800 pixels: the panel is below the fold
   const std::string before = f.view.sockets_panel().output();
   REQUIRE(f.click("Add socket"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   CHECK(f.view.sockets_panel().output() == before);
   f.h.set_display_size(1280, kTall);
   f.h.frames_until_settled(f.view, f.draw);
@@ -177,7 +177,7 @@ TEST_CASE("bind lab view: a Sockets panel out of sight keeps its listing until i
 TEST_CASE("bind lab view: the arrow keys reach the tool choice, Space enters the listing") {
   BindFixture f(1280, kTall);
   REQUIRE(f.click("Add socket"));
-  f.h.frame(f.draw);
+  f.h.frames_until_settled(f.view, f.draw);  // a slow listing (a busy machine) comes a few frames later
   const ui::SocketsPanel& panel = f.view.sockets_panel();
   std::string line;
   for (std::string_view l : host::terminal_lines(panel.output(), panel.columns()))

@@ -24,14 +24,19 @@ struct LessonFixture : test::LessonViewFixture {
   // screen (a clipped widget reports no label); false if it never is.
   bool scroll_to(const std::string& label) {
     ImGuiIO& io = ImGui::GetIO();
-    for (int i = 0; i < 60 && !h.find(label); ++i) {
+    // Items out of sight are recorded too (for the mirror): scroll until it is in view.
+    const auto in_view = [&] {
+      const ui::ProbedItem* item = h.find(label);
+      return item && item->visible() && item->max.y <= io.DisplaySize.y && item->min.y >= 0;
+    };
+    for (int i = 0; i < 60 && !in_view(); ++i) {
       io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
       io.MouseWheel = -3.0f;
       h.frame(draw);
     }
     io.MouseWheel = 0;
     h.frame(draw);
-    return h.find(label) != nullptr;
+    return in_view();
   }
 };
 

@@ -120,8 +120,11 @@ void LessonView::draw() {
   draw_header(*lesson, step);
   if (staged && ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * kSplitFonts)
     draw_split(*lesson, step, *staged);
-  else
+  else {
+    // Stacked on a phone: the whole step, lab included, reaches the mirror.
+    a11y::ScopedFullSubmission everything;
     draw_step(*lesson, step, staged, true);
+  }
   const float footer_top = ImGui::GetCursorPosY();
   draw_footer(*lesson, step);
   footer_height_ = ImGui::GetCursorPosY() - footer_top;
@@ -239,7 +242,12 @@ void LessonView::draw_split(const course::Lesson& lesson, int step, const course
   ImGui::PushStyleColor(ImGuiCol_ChildBg, tone(Tone::CardBackground));
   ImGui::BeginChild("step lab", ImVec2(0, height), false, flags);
   ImGui::PushID(staged.line);
-  draw_lab(staged);
+  {
+    // The activity card and the lab's result below the fold too: "Goal met"
+    // is announced even when the card is scrolled away.
+    a11y::ScopedFullSubmission everything;
+    draw_lab(staged);
+  }
   ImGui::PopID();
   scroll_by_background_drag();
   ImGui::EndChild();
