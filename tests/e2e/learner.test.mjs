@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assert, assertEqual } from './harness.mjs';
+import { runAxe, describeViolations } from './a11y_helpers.mjs';
 
 // Every view, by link, for the screenshots.
 const VIEWS = [
@@ -109,9 +110,12 @@ export function register(suite) {
 
   // One page load for all the screens: each view is opened by its link, as
   // a person following it would, and drawn at desktop and phone size.
-  suite.test('screens: every view at 1280x800 and 390x844', async (t) => {
+  // Each is also checked with axe-core's WCAG 2.1 A/AA rules (the other
+  // routes are in a11y.test.mjs).
+  suite.test('screens: every view at 1280x800 and 390x844, with no axe-core WCAG 2.1 A/AA violation', async (t) => {
     const page = await t.open('');
     await t.settle();
+    const failures = [];
     for (const [name, fragment] of VIEWS) {
       for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
         await page.setViewportSize(viewport);
@@ -122,8 +126,12 @@ export function register(suite) {
         const state = await t.state();
         assertEqual(state.notice, '', `no notice for ${fragment}`);
         await t.screenshot(`${name}-${viewport.width}x${viewport.height}`);
+        const violations = await runAxe(page);
+        if (violations.length)
+          failures.push(`${fragment} at ${viewport.width}x${viewport.height}:\n${describeViolations(violations)}`);
       }
     }
+    if (failures.length) throw new Error(`axe-core found WCAG 2.1 A/AA violations:\n${failures.join('\n')}`);
   });
 }
 

@@ -6,6 +6,11 @@
 
 namespace portlab::ui::a11y {
 
+namespace {
+// Whether a ScopedFullSubmission is logging (ScopedClipping suspends only that).
+bool g_submitting_all = false;
+}  // namespace
+
 ScopedFullSubmission::ScopedFullSubmission() {
   if (!current()) return;
   ImGuiContext& g = *GImGui;
@@ -16,7 +21,12 @@ ScopedFullSubmission::ScopedFullSubmission() {
   depth_to_expand_ = g.LogDepthToExpand;
   line_pos_y_ = g.LogLinePosY;
   line_first_item_ = g.LogLineFirstItem;
-  g.LogEnabled = true;  // g.LogType stays None, g.LogFile null: text goes to g.LogBuffer
+  // A buffer log with no file: text goes to g.LogBuffer. (With type None,
+  // the End() of a tooltip or popup in the scope - which ends logging -
+  // would trip ImGui's assertion in LogFinish.)
+  g.LogEnabled = true;
+  g.LogType = ImGuiLogType_Buffer;
+  g_submitting_all = true;
   g.LogDepthRef = 0;
   g.LogDepthToExpand = 0;  // TreeNode opens itself "for the log" when depth - ref < this
   g.LogLinePosY = FLT_MAX;
@@ -26,8 +36,14 @@ ScopedFullSubmission::ScopedFullSubmission() {
 ScopedFullSubmission::~ScopedFullSubmission() {
   if (!active_) return;
   ImGuiContext& g = *GImGui;
+  // A popup's End() may have finished the log already (and emptied the buffer).
   g.LogEnabled = false;
-  g.LogBuffer.Buf.resize(log_buffer_size_);  // keeps its capacity for the next frame
+  g.LogType = ImGuiLogType_None;
+  g_submitting_all = false;
+  if (g.LogBuffer.Buf.Size > log_buffer_size_) {
+    g.LogBuffer.Buf.resize(log_buffer_size_);  // keeps its capacity for the next frame
+    if (log_buffer_size_ > 0) g.LogBuffer.Buf[log_buffer_size_ - 1] = 0;
+  }
   g.LogDepthRef = depth_ref_;
   g.LogDepthToExpand = depth_to_expand_;
   g.LogLinePosY = line_pos_y_;
@@ -38,13 +54,16 @@ ScopedFullSubmission::~ScopedFullSubmission() {
 ScopedClipping::ScopedClipping() {
   ImGuiContext& g = *GImGui;
   // Only a ScopedFullSubmission's logging (no target) is suspended, never a real log.
-  if (!g.LogEnabled || g.LogType != ImGuiLogType_None || g.LogFile) return;
+  if (!g.LogEnabled || !g_submitting_all) return;
   suspended_ = true;
   g.LogEnabled = false;
 }
 
 ScopedClipping::~ScopedClipping() {
-  if (suspended_) GImGui->LogEnabled = true;
+  if (suspended_ && g_submitting_all) {
+    GImGui->LogEnabled = true;
+    GImGui->LogType = ImGuiLogType_Buffer;  // a popup's End() in between resets it
+  }
 }
 
 }  // namespace portlab::ui::a11y
