@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ui/a11y/semantics.h"
 
@@ -23,6 +24,16 @@ inline const ui::a11y::Node* parent_of(const ui::a11y::Node& node) {
   for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
     if (n.id == node.parent) return &n;
   return nullptr;
+}
+
+// The nodes of the last frame recorded in `parent`, with this role (a
+// figure's tables, a table's rows, a row's cells), in order.
+inline std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
+  std::vector<const ui::a11y::Node*> out;
+  if (!ui::a11y::current()) return out;
+  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
+    if (n.parent == parent.id && n.role == role) out.push_back(&n);
+  return out;
 }
 
 }  // namespace portlab::test

@@ -115,18 +115,6 @@ TEST_CASE("ephemeral lab view: the Sockets panel lists the client's connections,
   CHECK(panel.output().find("ESTAB") == std::string::npos);
 }
 
-namespace {
-
-// The nodes of the last frame whose parent is `parent`, with this role.
-std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
-  std::vector<const ui::a11y::Node*> out;
-  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
-    if (n.parent == parent.id && n.role == role) out.push_back(&n);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("ephemeral lab view: fields are named, each call's result is read out, failures alert") {
   EphemeralFixture f;
   CHECK(test::node_with(ui::a11y::Role::TextField, "Port range") != nullptr);
@@ -148,13 +136,13 @@ TEST_CASE("ephemeral lab view: the algorithm chart has a table of every algorith
   const ui::a11y::Node* chart = test::node_with(ui::a11y::Role::Figure, "Chart comparing the algorithms");
   REQUIRE(chart != nullptr);
   CHECK_FALSE(chart->description.empty());
-  const auto tables = children(*chart, ui::a11y::Role::Table);
+  const auto tables = test::children(*chart, ui::a11y::Role::Table);
   REQUIRE(tables.size() == 1);
-  const auto rows = children(*tables[0], ui::a11y::Role::Row);
+  const auto rows = test::children(*tables[0], ui::a11y::Role::Row);
   const auto& scores = f.h.model.ephemeral.comparison();
   REQUIRE(rows.size() == scores.size() + 1);  // the header row, then one per algorithm
-  CHECK(children(*rows[0], ui::a11y::Role::ColumnHeader).size() == 3);
-  const auto cells = children(*rows[1], ui::a11y::Role::Cell);
+  CHECK(test::children(*rows[0], ui::a11y::Role::ColumnHeader).size() == 3);
+  const auto cells = test::children(*rows[1], ui::a11y::Role::Cell);
   REQUIRE(cells.size() == 3);
   CHECK(cells[0]->name == scores[0].name);
   char probes[32];

@@ -86,18 +86,6 @@ TEST_CASE("explorer view: an example button opens its port, and the view fits a 
   }
 }
 
-namespace {
-
-// The nodes of the last frame whose parent is `parent`, with this role.
-std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
-  std::vector<const ui::a11y::Node*> out;
-  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
-    if (n.parent == parent.id && n.role == role) out.push_back(&n);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("explorer view: the lookup result is a Status; the number line is a figure with a table") {
   test::ViewFixture<ui::ExplorerView> f;
   f.h.navigator.go(nav::Route{nav::Screen::Explorer, {"443"}});
@@ -108,7 +96,7 @@ TEST_CASE("explorer view: the lookup result is a Status; the number line is a fi
   const ui::a11y::Node* line = test::node_with(ui::a11y::Role::Figure, "number line");
   REQUIRE(line != nullptr);
   CHECK(line->description.find("Port 443 is marked") != std::string::npos);
-  const auto tables = children(*line, ui::a11y::Role::Table);
+  const auto tables = test::children(*line, ui::a11y::Role::Table);
   REQUIRE(tables.size() == 1);
   CHECK(test::node_with(ui::a11y::Role::Cell, "Linux ephemeral") != nullptr);
   // The pointer's click target is not exposed as a nameless button.

@@ -99,18 +99,6 @@ TEST_CASE("port map widget: an Inspect port field for the keyboard; discard free
   CHECK(f.h.textures.count() == 0);
 }
 
-namespace {
-
-// The nodes of the last frame whose parent is `parent`, with this role.
-std::vector<const ui::a11y::Node*> children(const ui::a11y::Node& parent, ui::a11y::Role role) {
-  std::vector<const ui::a11y::Node*> out;
-  for (const ui::a11y::Node& n : ui::a11y::current()->nodes())
-    if (n.parent == parent.id && n.role == role) out.push_back(&n);
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("port map widget: the range states carry a pattern, in the map and in the legend") {
   MapFixture f;
   f.map.update(f.host);
@@ -141,12 +129,12 @@ TEST_CASE("port map widget: a figure with a summary and a table of the states; I
   REQUIRE(figure != nullptr);
   CHECK(figure->description.find("listening: 1 (8080)") != std::string::npos);
   CHECK(figure->description.find("free, ephemeral range: ") != std::string::npos);
-  const auto tables = children(*figure, ui::a11y::Role::Table);
+  const auto tables = test::children(*figure, ui::a11y::Role::Table);
   REQUIRE(tables.size() == 1);
-  const auto rows = children(*tables[0], ui::a11y::Role::Row);
+  const auto rows = test::children(*tables[0], ui::a11y::Role::Row);
   REQUIRE(rows.size() == labs::kPortStateCount + 1);
-  CHECK(children(*rows[0], ui::a11y::Role::ColumnHeader).size() == 3);
-  const auto listening = children(*rows[1], ui::a11y::Role::Cell);
+  CHECK(test::children(*rows[0], ui::a11y::Role::ColumnHeader).size() == 3);
+  const auto listening = test::children(*rows[1], ui::a11y::Role::Cell);
   REQUIRE(listening.size() == 3);
   CHECK(listening[0]->name == "listening");
   CHECK(listening[1]->name == "1");
